@@ -1,0 +1,35 @@
+@{
+    RootModule           = 'SnapshotPS.dll'
+    # Stamped by the build from Directory.Build.props into the laid-out module (out/SnapshotPS).
+    ModuleVersion        = '0.0.0'
+    GUID                 = '5b0f3c2e-8a61-4d0e-9d7a-6f1c2b3a4d5e'
+    Author               = 'SnapshotPS contributors'
+    CompanyName          = 'SnapshotPS'
+    Copyright            = 'Copyright (c) 2026 SnapshotPS contributors. MIT License.'
+    Description          = 'Volume snapshots on Outscale, Scaleway, Koyeb, OpenStack Cinder and Cox Edge / CloudMC through one set of cmdlets: connect, list, create, tag, wait and remove, with typed objects on the pipeline.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('SnapshotPS.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-SnapshotProvider'
+        'Disconnect-SnapshotProvider'
+        'Get-CloudSnapshot'
+        'Get-SnapshotProvider'
+        'New-CloudSnapshot'
+        'Remove-CloudSnapshot'
+        'Set-CloudSnapshot'
+        'Wait-CloudSnapshot'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Snapshot', 'Backup', 'Cloud', 'Scaleway', 'Outscale', 'OpenStack', 'Cinder', 'Koyeb', 'CloudMC', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/snapshotps/SnapshotPS'
+            LicenseUri   = 'https://github.com/snapshotps/SnapshotPS/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: the module''s foundation and Scaleway end to end (Instance and Block Storage snapshots): Connect/Get/Disconnect-SnapshotProvider, Get/New/Set/Remove/Wait-CloudSnapshot, and a bundled emulator.'
+        }
+    }
+}

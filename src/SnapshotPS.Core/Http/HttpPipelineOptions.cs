@@ -1,0 +1,31 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+
+namespace SnapshotPS.Core.Http;
+
+/// <summary>Retry and timeout settings of one connection's HTTP pipeline.</summary>
+public sealed class HttpPipelineOptions
+{
+    public int MaxRetries { get; set; } = 3;
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A Retry-After longer than this is not waited for: the call fails with a throttling error.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// True when a response proves the server refused the request without acting on it, so even a
+    /// request that is not idempotent may be sent again. By default only HTTP 429 counts.
+    /// </summary>
+    public Func<HttpResponseMessage, ValueTask<bool>> IsRefusedWithoutEffect { get; set; } =
+        response => new ValueTask<bool>((int)response.StatusCode == 429);
+
+    /// <summary>The response header that carries the provider's request id, when it has one.</summary>
+    public string? RequestIdHeader { get; set; } = "X-Request-Id";
+
+    public HttpPipelineOptions Clone() => (HttpPipelineOptions)MemberwiseClone();
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+
+namespace SnapshotPS.Core.Model;
+
+/// <summary>A volume snapshot, normalized across providers.</summary>
+public sealed class CloudSnapshot
+{
+    public CloudProvider Provider { get; init; }
+
+    /// <summary>Name of the connection the snapshot was read through.</summary>
+    public string Connection { get; init; } = "";
+
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+    public string? VolumeId { get; init; }
+    public SnapshotState State { get; init; }
+
+    /// <summary>The state exactly as the provider reported it.</summary>
+    public string ProviderState { get; init; } = "";
+
+    public long? SizeBytes { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? ModifiedAt { get; init; }
+
+    /// <summary>Zone or region the snapshot lives in.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Project, account or tenant that owns the snapshot.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The provider's own kind of snapshot (for example Scaleway's volume type or storage class).</summary>
+    public string? SnapshotType { get; init; }
+
+    public int? Progress { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
+
+    /// <summary>The provider's own object, for what does not normalize.</summary>
+    public object? ProviderObject { get; init; }
+
+    public override string ToString() => $"{Provider}:{Id} ({Name})";
+
+    internal static readonly IReadOnlyDictionary<string, string> EmptyTags =
+        new Dictionary<string, string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using SnapshotPS.Core.Model;
+
+namespace SnapshotPS.Core.Providers;
+
+/// <summary>One cloud's snapshot API behind the common vocabulary. Validation errors come before any request.</summary>
+public interface ISnapshotProvider : IDisposable
+{
+    CloudProvider Provider { get; }
+    ProviderCapabilities Capabilities { get; }
+
+    /// <summary>The largest page size the provider accepts.</summary>
+    int MaxPageSize { get; }
+
+    /// <summary>How often a waiter should read a snapshot that is still changing.</summary>
+    TimeSpan SuggestedPollInterval { get; }
+
+    /// <summary>Throws an ArgumentException naming the parameter when the id cannot be one of this provider's.</summary>
+    void ValidateSnapshotId(string id, string parameterName);
+
+    /// <summary>Throws an ArgumentException naming the parameter when the location is not one of this provider's.</summary>
+    void ValidateLocation(string location, string parameterName);
+
+    /// <summary>Streams snapshots as pages arrive.</summary>
+    IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken);
+
+    Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken);
+    Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken);
+    Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken);
+    Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken);
+}
+
+public static class SnapshotProviderExtensions
+{
+    /// <summary>Throws a ProviderCapabilityException when the provider lacks a capability.</summary>
+    public static void Require(this ISnapshotProvider provider, ProviderCapabilities needed, string? alternative = null)
+    {
+        var missing = needed & ~provider.Capabilities;
+        if (missing != ProviderCapabilities.None)
+            throw new ProviderCapabilityException(provider.Provider, missing, provider.Capabilities, alternative);
+    }
+}

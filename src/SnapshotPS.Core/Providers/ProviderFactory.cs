@@ -1,0 +1,17 @@
+using System;
+using System.Net.Http;
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Providers.Scaleway;
+
+namespace SnapshotPS.Core.Providers;
+
+/// <summary>Opens the provider client that fits a connection's settings.</summary>
+public static class ProviderFactory
+{
+    public static ISnapshotProvider Create(ConnectionSettings settings, string connectionName, HttpMessageHandler? transport = null) =>
+        settings switch
+        {
+            ScalewayConnectionSettings scaleway => new ScalewayProvider(scaleway, connectionName, transport),
+            _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Scaleway."),
+        };
+}

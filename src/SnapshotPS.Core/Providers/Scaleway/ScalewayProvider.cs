@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Model;
+
+namespace SnapshotPS.Core.Providers.Scaleway;
+
+/// <summary>
+/// Scaleway snapshots through both of its APIs: the Instance API (local volumes) and the Block
+/// Storage API (block volumes). Reads look in both, so no snapshot visible in the console is
+/// reported missing; a snapshot read earlier goes straight to the API it came from.
+/// </summary>
+public sealed class ScalewayProvider : ISnapshotProvider
+{
+    public const int MaxPerPage = 100;
+    private const int ConcurrentPages = 4;
+
+    private readonly ScalewayConnectionSettings _settings;
+    private readonly string _connection;
+    private readonly ScalewayTransport _transport;
+    private readonly ScalewayInstanceApi _instance;
+    private readonly ScalewayBlockApi _block;
+
+    public ScalewayProvider(ScalewayConnectionSettings settings, string connectionName, HttpMessageHandler? transport = null)
+    {
+        settings.Validate();
+        _settings = settings;
+        _connection = connectionName;
+        _transport = new ScalewayTransport(settings, transport);
+        _instance = new ScalewayInstanceApi(_transport);
+        _block = new ScalewayBlockApi(_transport);
+    }
+
+    public CloudProvider Provider => CloudProvider.Scaleway;
+
+    public ProviderCapabilities Capabilities =>
+        ProviderCapabilities.Create | ProviderCapabilities.Rename | ProviderCapabilities.Tags | ProviderCapabilities.Delete;
+
+    public int MaxPageSize => MaxPerPage;
+    public TimeSpan SuggestedPollInterval => _settings.PollInterval ?? TimeSpan.FromSeconds(2);
+
+    public void ValidateSnapshotId(string id, string parameterName) => ScalewayIds.Require(id, parameterName, "snapshot id");
+
+    public void ValidateLocation(string location, string parameterName) => ScalewayIds.RequireZone(location, parameterName);
+
+    public IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken)
+    {
+        var zone = ZoneOf(query.Location);
+        if (query.PageSize is int size && (size < 1 || size > MaxPerPage))
+            throw InputValidation.Invalid("PageSize", $"Scaleway returns 1 to {MaxPerPage} snapshots per page; {size} is out of range.");
+        foreach (var id in query.Ids) ValidateSnapshotId(id, "Id");
+        if (query.VolumeId is not null) ScalewayIds.Require(query.VolumeId, "VolumeId", "volume id");
+        return ListAsync(zone, query, query.PageSize ?? MaxPerPage, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<CloudSnapshot> ListAsync(string zone, SnapshotQuery query, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = new SnapshotFilter(query);
+        var exactName = SnapshotFilter.SingleExactName(query);
+        var wireTags = ScalewayMapping.TagsToWire(query.Tags.Where(t => t.Value.Length > 0).ToDictionary(t => t.Key, t => t.Value));
+
+        var instanceFilter = new ScalewayInstanceApi.ListFilter
+        {
+            Project = _settings.ProjectId,
+            Organization = _settings.ProjectId is null ? _settings.OrganizationId : null,
+            Name = exactName,
+            Tag = wireTags.FirstOrDefault(),
+            BaseVolumeId = query.VolumeId,
+        };
+        var instancePages = PageNumberStream.ReadAsync((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct), pageSize, ConcurrentPages, cancellationToken);
+        await foreach (var snapshot in instancePages.ConfigureAwait(false))
+        {
+            var normalized = ScalewayMapping.FromInstance(snapshot, _connection, zone);
+            if (filter.Matches(normalized)) yield return normalized;
+        }
+
+        if (!ScalewayZones.HasBlockStorage(zone)) yield break;
+        var blockFilter = new ScalewayBlockApi.ListFilter
+        {
+            ProjectId = _settings.ProjectId,
+            OrganizationId = _settings.ProjectId is null ? _settings.OrganizationId : null,
+            Name = exactName,
+            Tags = wireTags,
+            VolumeId = query.VolumeId,
+        };
+        var blockPages = PageNumberStream.ReadAsync((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct), pageSize, ConcurrentPages, cancellationToken);
+        await foreach (var snapshot in blockPages.ConfigureAwait(false))
+        {
+            var normalized = ScalewayMapping.FromBlock(snapshot, _connection, zone);
+            if (filter.Matches(normalized)) yield return normalized;
+        }
+    }
+
+    public Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
+    {
+        var zone = ZoneOf(snapshot.Location);
+        ValidateSnapshotId(snapshot.Id, "Id");
+        return RouteAsync(snapshot, zone, "snapshot",
+            async ct => ScalewayMapping.FromInstance(await _instance.GetAsync(zone, snapshot.Id, ct).ConfigureAwait(false), _connection, zone),
+            async ct => ScalewayMapping.FromBlock(await _block.GetAsync(zone, snapshot.Id, ct).ConfigureAwait(false), _connection, zone),
+            cancellationToken);
+    }
+
+    public Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        var zone = ZoneOf(request.Location);
+        if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume: give its id.");
+        ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
+
+        var name = request.Name ?? "snp-" + Guid.NewGuid().ToString("N").Substring(0, 12);
+        var tags = ScalewayMapping.TagsToWire(request.Tags);
+        return RouteAsync(null, zone, "volume",
+            async ct => ScalewayMapping.FromInstance(await _instance.CreateAsync(zone, new InstanceCreateSnapshotBody
+            {
+                Name = name,
+                VolumeId = request.VolumeId,
+                Tags = tags,
+                Project = _settings.ProjectId,
+                Organization = _settings.ProjectId is null ? _settings.OrganizationId : null,
+            }, ct).ConfigureAwait(false), _connection, zone),
+            async ct => ScalewayMapping.FromBlock(await _block.CreateAsync(zone, new BlockCreateSnapshotBody
+            {
+                VolumeId = request.VolumeId,
+                Name = name,
+                ProjectId = _settings.ProjectId ?? _settings.OrganizationId,
+                Tags = tags,
+            }, ct).ConfigureAwait(false), _connection, zone),
+            cancellationToken,
+            missingId: request.VolumeId);
+    }
+
+    public Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        var zone = ZoneOf(request.Snapshot.Location);
+        ValidateSnapshotId(request.Snapshot.Id, "Id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
+
+        var patch = new SnapshotPatchBody
+        {
+            Name = request.Name,
+            Tags = request.Tags is null ? null : ScalewayMapping.TagsToWire(request.Tags),
+        };
+        return RouteAsync(request.Snapshot, zone, "snapshot",
+            async ct => ScalewayMapping.FromInstance(await _instance.UpdateAsync(zone, request.Snapshot.Id, patch, ct).ConfigureAwait(false), _connection, zone),
+            async ct => ScalewayMapping.FromBlock(await _block.UpdateAsync(zone, request.Snapshot.Id, patch, ct).ConfigureAwait(false), _connection, zone),
+            cancellationToken);
+    }
+
+    public Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
+    {
+        var zone = ZoneOf(snapshot.Location);
+        ValidateSnapshotId(snapshot.Id, "Id");
+        return RouteAsync<object?>(snapshot, zone, "snapshot",
+            async ct => { await _instance.DeleteAsync(zone, snapshot.Id, ct).ConfigureAwait(false); return null; },
+            async ct => { await _block.DeleteAsync(zone, snapshot.Id, ct).ConfigureAwait(false); return null; },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls the Instance API, and the Block Storage API when the Instance API does not know the
+    /// resource. A snapshot read from the Block API goes there directly. A 404 proves nothing was
+    /// done, so falling back is safe even for a create.
+    /// </summary>
+    private async Task<T> RouteAsync<T>(
+        SnapshotLocator? snapshot, string zone, string resource,
+        Func<CancellationToken, Task<T>> instanceCall, Func<CancellationToken, Task<T>> blockCall,
+        CancellationToken cancellationToken, string? missingId = null)
+    {
+        if (snapshot?.ProviderObject is ScalewayBlockSnapshot) return await blockCall(cancellationToken).ConfigureAwait(false);
+        if (snapshot?.ProviderObject is ScalewayInstanceSnapshot) return await instanceCall(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await instanceCall(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CloudApiException notInInstance) when (notInInstance.Kind == CloudErrorKind.NotFound)
+        {
+            if (!ScalewayZones.HasBlockStorage(zone)) throw;
+            try
+            {
+                return await blockCall(cancellationToken).ConfigureAwait(false);
+            }
+            catch (CloudApiException notInBlock) when (notInBlock.Kind == CloudErrorKind.NotFound)
+            {
+                throw new CloudApiException(CloudProvider.Scaleway, CloudErrorKind.NotFound,
+                    $"Scaleway has no {resource} {missingId ?? snapshot?.Id} in zone {zone} (looked in the Instance and Block Storage APIs).",
+                    404, "not_found", notInBlock.RequestId ?? notInInstance.RequestId, innerException: notInBlock);
+            }
+        }
+    }
+
+    private string ZoneOf(string? location)
+    {
+        var zone = location ?? _settings.Zone;
+        ScalewayIds.RequireZone(zone, "Location");
+        return zone;
+    }
+
+    public void Dispose() => _transport.Dispose();
+}

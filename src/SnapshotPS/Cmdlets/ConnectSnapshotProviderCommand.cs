@@ -1,0 +1,86 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Operations;
+
+namespace SnapshotPS.Cmdlets;
+
+[Cmdlet(VerbsCommunications.Connect, "SnapshotProvider", DefaultParameterSetName = ConfigurationSet)]
+[OutputType(typeof(SnapshotConnection))]
+public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
+{
+    private const string ConfigurationSet = "Configuration";
+    private const string SecretKeySet = "SecretKey";
+    private const string CredentialSet = "Credential";
+
+    [Parameter(Mandatory = true, Position = 0)]
+    public CloudProvider Provider { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = SecretKeySet)]
+    public SecureString? SecretKey { get; set; }
+
+    [Parameter(ParameterSetName = SecretKeySet)]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ParameterSetName = ConfigurationSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Profile { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Zone { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProjectId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OrganizationId { get; set; }
+
+    [Parameter]
+    public Uri? Endpoint { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int? MaxRetries { get; set; }
+
+    [Parameter]
+    public SwitchParameter Default { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var fromCredential = ParameterSetName == CredentialSet && Credential is not null;
+        new ConnectProviderOperation(Connections, Context).Process(new ConnectProviderRequest
+        {
+            Provider = Provider,
+            Name = Name,
+            SecretKey = fromCredential ? SecretValue.FromSecureString(Credential!.Password)
+                : SecretKey is not null ? SecretValue.FromSecureString(SecretKey) : null,
+            AccessKey = fromCredential ? Credential!.UserName : AccessKey,
+            Zone = Zone,
+            ProjectId = ProjectId,
+            OrganizationId = OrganizationId,
+            Endpoint = Endpoint,
+            FromConfiguration = ParameterSetName == ConfigurationSet,
+            Profile = Profile,
+            MaxRetries = MaxRetries,
+            Default = Default.IsPresent,
+            PassThru = PassThru.IsPresent,
+        });
+    }
+}

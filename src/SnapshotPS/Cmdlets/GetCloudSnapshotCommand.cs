@@ -1,0 +1,70 @@
+using System.Collections;
+using System.Management.Automation;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Operations;
+
+namespace SnapshotPS.Cmdlets;
+
+[Cmdlet(VerbsCommon.Get, "CloudSnapshot", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[OutputType(typeof(CloudSnapshot))]
+public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
+{
+    private const string ListSet = "List";
+    private const string IdSet = "Id";
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? VolumeId { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public Hashtable? Tag { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public SnapshotState[]? State { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, 1000)]
+    public int? PageSize { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public SwitchParameter AllConnections { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Connection { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Zone", "Region")]
+    [ValidateNotNullOrEmpty]
+    public string? Location { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+        var request = new GetSnapshotRequest
+        {
+            Connection = Connection,
+            AllConnections = AllConnections.IsPresent,
+            Ids = Id ?? new string[0],
+            Names = Name ?? new string[0],
+            VolumeId = VolumeId,
+            Tags = Tag,
+            States = State ?? new SnapshotState[0],
+            Location = Location,
+            PageSize = PageSize,
+            First = PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First,
+            Skip = PagingParameters.Skip,
+        };
+        Run(ct => new GetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Operations;
+
+namespace SnapshotPS.Cmdlets;
+
+[Cmdlet(VerbsCommon.Get, "SnapshotProvider")]
+[OutputType(typeof(SnapshotConnection))]
+public sealed class GetSnapshotProviderCommand : SnapshotCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+    public string[]? Name { get; set; }
+
+    [Parameter]
+    public CloudProvider? Provider { get; set; }
+
+    protected override void ProcessRecord() =>
+        new GetProviderOperation(Connections, Context).Process(Name ?? new string[0], Provider);
+}

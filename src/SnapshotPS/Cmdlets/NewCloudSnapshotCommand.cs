@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Management.Automation;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Operations;
+
+namespace SnapshotPS.Cmdlets;
+
+[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(CloudSnapshot))]
+public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string VolumeId { get; set; } = "";
+
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter]
+    public string? Description { get; set; }
+
+    [Parameter]
+    public Hashtable? Tag { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Connection { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Zone", "Region")]
+    [ValidateNotNullOrEmpty]
+    public string? Location { get; set; }
+
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? Timeout { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var request = new NewSnapshotRequest
+        {
+            Connection = Connection,
+            VolumeId = VolumeId,
+            Name = Name,
+            Description = Description,
+            Tags = Tag,
+            Location = Location,
+            Wait = Wait.IsPresent,
+            Timeout = ParameterConversion.Seconds(Timeout),
+        };
+        Run(ct => new NewSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Management.Automation;
+using SnapshotPS.Pipeline;
+
+namespace SnapshotPS.Cmdlets;
+
+/// <summary>The seam's real side: the running cmdlet. Calls from other threads are handed to the pipeline thread.</summary>
+internal sealed class PSCmdletContext : ICmdletContext
+{
+    private readonly PSCmdlet _cmdlet;
+    private readonly Func<PipelineBridge?> _bridge;
+
+    public PSCmdletContext(PSCmdlet cmdlet, Func<PipelineBridge?> bridge)
+    {
+        _cmdlet = cmdlet;
+        _bridge = bridge;
+    }
+
+    public void WriteObject(object item) => OnPipeline(() => _cmdlet.WriteObject(item));
+
+    public void WriteError(OperationError error) => OnPipeline(() =>
+    {
+        var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), error.Category.ToString());
+        var record = new ErrorRecord(error.Exception, error.ErrorId, category, error.Target);
+        if (error.RecommendedAction is not null)
+            record.ErrorDetails = new ErrorDetails(error.Exception.Message) { RecommendedAction = error.RecommendedAction };
+        _cmdlet.WriteError(record);
+    });
+
+    public void WriteWarning(string message) => OnPipeline(() => _cmdlet.WriteWarning(message));
+
+    public void WriteVerbose(string message) => OnPipeline(() => _cmdlet.WriteVerbose(message));
+
+    public void WriteProgress(ProgressUpdate progress) => OnPipeline(() =>
+        _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+        {
+            PercentComplete = progress.PercentComplete,
+            SecondsRemaining = progress.SecondsRemaining,
+            RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        }));
+
+    public bool ShouldProcess(string target, string action)
+    {
+        var answer = false;
+        OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        return answer;
+    }
+
+    public bool IsWhatIf =>
+        (_cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter { IsPresent: true })
+        || LanguagePrimitives.IsTrue(_cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference", false));
+
+    private void OnPipeline(Action write, bool waitForIt = false)
+    {
+        var bridge = _bridge();
+        if (bridge is null || bridge.IsOnPipelineThread) write();
+        else if (waitForIt) bridge.Send(_ => write(), null);
+        else bridge.Post(_ => write(), null);
+    }
+}

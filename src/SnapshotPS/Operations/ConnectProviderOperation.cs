@@ -1,0 +1,89 @@
+using System;
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Core.Providers;
+using SnapshotPS.Core.Providers.Scaleway;
+using SnapshotPS.Pipeline;
+
+namespace SnapshotPS.Operations;
+
+public sealed class ConnectProviderRequest
+{
+    public CloudProvider Provider { get; init; }
+    public string? Name { get; init; }
+    public SecretValue? SecretKey { get; init; }
+    public string? AccessKey { get; init; }
+    public string? Zone { get; init; }
+    public string? ProjectId { get; init; }
+    public string? OrganizationId { get; init; }
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>Read the provider's own configuration (environment variables, CLI profiles) for what is not given.</summary>
+    public bool FromConfiguration { get; init; }
+    public string? Profile { get; init; }
+
+    public int? MaxRetries { get; init; }
+    public TimeSpan? PollInterval { get; init; }
+    public bool Default { get; init; }
+    public bool PassThru { get; init; }
+}
+
+/// <summary>Connect-SnapshotProvider: builds settings from parameters and configuration, opens and registers the connection. Sends no request.</summary>
+public sealed class ConnectProviderOperation : SnapshotOperation
+{
+    private readonly Func<ScalewayProfileLoader> _scalewayProfiles;
+
+    public ConnectProviderOperation(ConnectionRegistry connections, ICmdletContext context, Func<ScalewayProfileLoader>? scalewayProfiles = null)
+        : base(connections, context, "ConnectSnapshotProvider")
+    {
+        _scalewayProfiles = scalewayProfiles ?? ScalewayProfileLoader.ForCurrentProcess;
+    }
+
+    public void Process(ConnectProviderRequest request)
+    {
+        try
+        {
+            var settings = BuildSettings(request);
+            if (request.MaxRetries is int retries) settings.Http.MaxRetries = retries;
+            settings.PollInterval = request.PollInterval;
+            settings.Validate();
+
+            var name = request.Name ?? request.Provider.ToString().ToLowerInvariant();
+            InputValidation.RequireNotEmpty(name, "Name");
+            var connection = new SnapshotConnection(name, settings, ProviderFactory.Create(settings, name), DateTimeOffset.Now);
+            var replaced = Connections.Add(connection, request.Default);
+            if (replaced is not null) Context.WriteVerbose($"Replaced the earlier connection named '{name}'.");
+            Context.WriteVerbose($"Connected '{name}' to {connection.Provider} ({connection.Location}, {connection.Scope}) from {settings.Source}.");
+            if (request.PassThru) Context.WriteObject(connection);
+        }
+        catch (Exception failure)
+        {
+            Context.WriteError(OperationErrors.From(failure, CmdletPrefix, request.Name ?? request.Provider.ToString()));
+        }
+    }
+
+    private ConnectionSettings BuildSettings(ConnectProviderRequest request) => request.Provider switch
+    {
+        CloudProvider.Scaleway => BuildScaleway(request),
+        _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
+            "This version of SnapshotPS connects to Scaleway only."),
+    };
+
+    private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)
+    {
+        var settings = request.FromConfiguration || request.Profile is not null
+            ? _scalewayProfiles().Load(request.Profile)
+            : new ScalewayConnectionSettings();
+        if (request.SecretKey is not null)
+        {
+            settings.SecretKey = request.SecretKey;
+            settings.AccessKey = request.AccessKey;
+            settings.Source = request.FromConfiguration ? settings.Source + ", parameters" : "Parameters";
+        }
+        if (request.Zone is not null) settings.Zone = request.Zone;
+        if (request.ProjectId is not null) settings.ProjectId = request.ProjectId;
+        if (request.OrganizationId is not null) settings.OrganizationId = request.OrganizationId;
+        if (request.Endpoint is not null) settings.Endpoint = request.Endpoint;
+        return settings;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Pipeline;
+
+namespace SnapshotPS.Operations;
+
+public sealed class GetSnapshotRequest
+{
+    public string? Connection { get; init; }
+    public bool AllConnections { get; init; }
+    public IReadOnlyList<string> Ids { get; init; } = new string[0];
+    public IReadOnlyList<string> Names { get; init; } = new string[0];
+    public string? VolumeId { get; init; }
+    public IDictionary? Tags { get; init; }
+    public IReadOnlyList<SnapshotState> States { get; init; } = new SnapshotState[0];
+    public string? Location { get; init; }
+    public int? PageSize { get; init; }
+    public ulong? First { get; init; }
+    public ulong Skip { get; init; }
+}
+
+/// <summary>Get-CloudSnapshot: by id (one error per missing id), or streamed from one or all connections.</summary>
+public sealed class GetSnapshotOperation : SnapshotOperation
+{
+    public GetSnapshotOperation(ConnectionRegistry connections, ICmdletContext context)
+        : base(connections, context, "GetCloudSnapshot")
+    {
+    }
+
+    public async Task ProcessAsync(GetSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        SnapshotQuery query;
+        try
+        {
+            query = QueryOf(request);
+        }
+        catch (System.ArgumentException invalid)
+        {
+            Context.WriteError(OperationErrors.From(invalid, CmdletPrefix, null));
+            return;
+        }
+
+        if (request.Ids.Count > 0)
+        {
+            foreach (var id in request.Ids)
+            {
+                await ForItemAsync(id, async () =>
+                {
+                    var target = new SnapshotTarget { Id = id, Connection = request.Connection, Location = request.Location };
+                    var (_, provider, locator) = target.Resolve(Connections);
+                    var snapshot = await provider.GetSnapshotAsync(locator, cancellationToken);
+                    if (new SnapshotFilter(query).Matches(snapshot)) Context.WriteObject(snapshot);
+                }, cancellationToken);
+            }
+            return;
+        }
+
+        var unmatchedNames = request.Names.Where(n => !WildcardMatcher.HasWildcards(n)).ToList();
+        var skipped = 0UL;
+        var written = 0UL;
+        foreach (var connectionName in ConnectionsToSearch(request))
+        {
+            await ForItemAsync(connectionName, async () =>
+            {
+                var provider = Connections.Resolve(connectionName).GetClient();
+                await foreach (var snapshot in provider.ListSnapshotsAsync(query, cancellationToken))
+                {
+                    unmatchedNames.RemoveAll(n => new WildcardMatcher(n).IsMatch(snapshot.Name));
+                    if (skipped < request.Skip) { skipped++; continue; }
+                    if (written >= request.First) return;
+                    Context.WriteObject(snapshot);
+                    written++;
+                }
+            }, cancellationToken);
+            if (written >= request.First) return;
+        }
+
+        foreach (var name in unmatchedNames)
+        {
+            Context.WriteError(new OperationError(CmdletPrefix + "NotFound", OperationErrorCategory.ObjectNotFound,
+                new KeyNotFoundException($"No snapshot named '{WildcardMatcher.Unescape(name)}' was found."), name));
+        }
+    }
+
+    private IEnumerable<string?> ConnectionsToSearch(GetSnapshotRequest request) =>
+        request.AllConnections ? Connections.All().Select(c => (string?)c.Name).ToList() : new[] { request.Connection };
+
+    private static SnapshotQuery QueryOf(GetSnapshotRequest request) => new()
+    {
+        Location = request.Location,
+        Names = request.Names,
+        VolumeId = request.VolumeId,
+        Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
+        States = request.States,
+        PageSize = request.PageSize,
+    };
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SnapshotPS.Pipeline;
+
+/// <summary>
+/// Runs async work from a cmdlet while keeping the pipeline thread as the only one that talks to
+/// PowerShell: continuations are queued back to the calling thread, which pumps them until the
+/// work ends. Work from other threads (HTTP tracing) reaches the pipeline through Post.
+/// </summary>
+public sealed class PipelineBridge : SynchronizationContext
+{
+    private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = new();
+    private readonly Thread _pipelineThread = Thread.CurrentThread;
+
+    private PipelineBridge()
+    {
+    }
+
+    public bool IsOnPipelineThread => Thread.CurrentThread == _pipelineThread;
+
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        try
+        {
+            _queue.Add((d, state));
+        }
+        catch (InvalidOperationException)
+        {
+            // The work has ended: nothing is left to deliver to (a trace line from abandoned prefetch).
+        }
+    }
+
+    public override void Send(SendOrPostCallback d, object? state)
+    {
+        if (IsOnPipelineThread)
+        {
+            d(state);
+            return;
+        }
+        using var done = new ManualResetEventSlim();
+        Exception? failure = null;
+        Post(_ =>
+        {
+            try { d(state); }
+            catch (Exception e) { failure = e; }
+            finally { done.Set(); }
+        }, null);
+        done.Wait();
+        if (failure is not null) throw failure;
+    }
+
+    public override SynchronizationContext CreateCopy() => this;
+
+    /// <summary>Runs the work on the calling thread's pump; returns when it ends, rethrowing its failure.</summary>
+    public static void Run(Func<PipelineBridge, Task> work)
+    {
+        var previous = Current;
+        var bridge = new PipelineBridge();
+        SetSynchronizationContext(bridge);
+        try
+        {
+            Task task;
+            try
+            {
+                task = work(bridge);
+            }
+            catch (Exception synchronousFailure)
+            {
+                task = Task.FromException(synchronousFailure);
+            }
+            task.ContinueWith(_ => bridge._queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var (callback, state) in bridge._queue.GetConsumingEnumerable()) callback(state);
+            task.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+            bridge._queue.Dispose();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Http;
+using SnapshotPS.Core.Providers;
+using SnapshotPS.Core.Providers.Scaleway;
+using SnapshotPS.Emulator;
+
+namespace SnapshotPS.Tests.Infrastructure;
+
+/// <summary>One emulator per test class, on a free loopback port, with states that settle at once.</summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public EmulatorHost Host { get; private set; } = null!;
+
+    public ScalewayFake Scaleway => Host.Scaleway;
+
+    public async Task InitializeAsync()
+    {
+        Host = await EmulatorHost.StartAsync(new EmulatorOptions
+        {
+            ScalewayTimings = new ScalewayTimings
+            {
+                SnapshotDelay = TimeSpan.Zero,
+                ImportDelay = TimeSpan.Zero,
+                ExportDelay = TimeSpan.Zero,
+                BlockCreateDelay = TimeSpan.Zero,
+            },
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Settings for the emulator's default tenant, with fast retries so fault tests stay quick.</summary>
+    public ScalewayConnectionSettings ScalewaySettings(string zone = "fr-par-1", string secretKey = ScalewayFake.DefaultSecretKey, string? projectId = ScalewayFake.DefaultProjectId) => new()
+    {
+        Endpoint = Host.ScalewayEndpoint,
+        SecretKey = SecretValue.FromPlainText(secretKey),
+        ProjectId = projectId,
+        Zone = zone,
+        PollInterval = TimeSpan.FromMilliseconds(20),
+        Http = new HttpPipelineOptions
+        {
+            MaxRetries = 3,
+            BaseDelay = TimeSpan.FromMilliseconds(10),
+            MaxDelay = TimeSpan.FromMilliseconds(50),
+            AttemptTimeout = TimeSpan.FromSeconds(10),
+            TotalTimeout = TimeSpan.FromSeconds(30),
+        },
+    };
+
+    public ScalewayProvider ScalewayProvider(string zone = "fr-par-1") => new(ScalewaySettings(zone), "scaleway");
+
+    /// <summary>A registry holding one Scaleway connection named <paramref name="name"/>.</summary>
+    public ConnectionRegistry RegistryWithScaleway(string name = "scaleway", string zone = "fr-par-1")
+    {
+        var registry = new ConnectionRegistry();
+        AddScaleway(registry, name, zone);
+        return registry;
+    }
+
+    public SnapshotConnection AddScaleway(ConnectionRegistry registry, string name, string zone = "fr-par-1", string secretKey = ScalewayFake.DefaultSecretKey)
+    {
+        var settings = ScalewaySettings(zone, secretKey);
+        var connection = new SnapshotConnection(name, settings, ProviderFactory.Create(settings, name), DateTimeOffset.Now);
+        registry.Add(connection, makeDefault: false);
+        return connection;
+    }
+
+    public int ScalewayRequests(string method = "", string pathContains = "") =>
+        Host.Requests.Snapshot().Count(r => r.Provider == "scaleway"
+            && (method.Length == 0 || r.Method == method)
+            && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+}
