@@ -65,7 +65,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     protected override void ProcessRecord()
     {
         var fromCredential = ParameterSetName == CredentialSet && Credential is not null;
-        new ConnectProviderOperation(Connections, Context).Process(new ConnectProviderRequest
+        var request = new ConnectProviderRequest
         {
             Provider = Provider,
             Name = Name,
@@ -76,11 +76,12 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             ProjectId = ProjectId,
             OrganizationId = OrganizationId,
             Endpoint = Endpoint,
-            FromConfiguration = ParameterSetName == ConfigurationSet,
+            FromConfiguration = true,
             Profile = Profile,
             MaxRetries = MaxRetries,
             Default = Default.IsPresent,
             PassThru = PassThru.IsPresent,
-        });
+        };
+        Run(() => new ConnectProviderOperation(Connections, Context).Process(request));
     }
 }

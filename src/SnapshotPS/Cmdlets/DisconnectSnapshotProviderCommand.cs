@@ -18,10 +18,10 @@ public sealed class DisconnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
     public SwitchParameter All { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => Run(() =>
     {
         var operation = new DisconnectProviderOperation(Connections, Context);
         if (ParameterSetName == AllSet) operation.ProcessAll();
         else operation.Process(Name);
-    }
+    });
 }

@@ -18,5 +18,5 @@ public sealed class GetSnapshotProviderCommand : SnapshotCmdlet
     public CloudProvider? Provider { get; set; }
 
     protected override void ProcessRecord() =>
-        new GetProviderOperation(Connections, Context).Process(Name ?? new string[0], Provider);
+        Run(() => new GetProviderOperation(Connections, Context).Process(Name ?? new string[0], Provider));
 }

@@ -1,20 +1,32 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
+using System.Threading;
 using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Cmdlets;
 
-/// <summary>The seam's real side: the running cmdlet. Calls from other threads are handed to the pipeline thread.</summary>
+/// <summary>
+/// The seam's real side: the running cmdlet. Calls from other threads are handed to the pipeline
+/// thread. When PowerShell refuses a write because the pipeline is stopping (Ctrl+C, or a
+/// downstream Select-Object -First that has enough), the operation is cancelled instead of seeing
+/// PowerShell's exception, and the cmdlet rethrows that exception once the operation has unwound.
+/// </summary>
 internal sealed class PSCmdletContext : ICmdletContext
 {
     private readonly PSCmdlet _cmdlet;
     private readonly Func<PipelineBridge?> _bridge;
+    private readonly CancellationTokenSource _stopping;
 
-    public PSCmdletContext(PSCmdlet cmdlet, Func<PipelineBridge?> bridge)
+    public PSCmdletContext(PSCmdlet cmdlet, Func<PipelineBridge?> bridge, CancellationTokenSource stopping)
     {
         _cmdlet = cmdlet;
         _bridge = bridge;
+        _stopping = stopping;
     }
+
+    /// <summary>PowerShell's own stop signal, captured from a refused write.</summary>
+    public ExceptionDispatchInfo? Halted { get; private set; }
 
     public void WriteObject(object item) => OnPipeline(() => _cmdlet.WriteObject(item));
 
@@ -53,8 +65,23 @@ internal sealed class PSCmdletContext : ICmdletContext
     private void OnPipeline(Action write, bool waitForIt = false)
     {
         var bridge = _bridge();
-        if (bridge is null || bridge.IsOnPipelineThread) write();
-        else if (waitForIt) bridge.Send(_ => write(), null);
-        else bridge.Post(_ => write(), null);
+        if (bridge is null || bridge.IsOnPipelineThread) Guarded(write);
+        else if (waitForIt) bridge.Send(_ => Guarded(write), null);
+        else bridge.Post(_ => { if (Halted is null) Guarded(write); }, null);
+    }
+
+    private void Guarded(Action write)
+    {
+        if (Halted is not null) throw new OperationCanceledException(_stopping.Token);
+        try
+        {
+            write();
+        }
+        catch (PipelineStoppedException stop)
+        {
+            Halted = ExceptionDispatchInfo.Capture(stop);
+            _stopping.Cancel();
+            throw new OperationCanceledException(_stopping.Token);
+        }
     }
 }

@@ -16,11 +16,11 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private PipelineBridge? _bridge;
-    private ICmdletContext? _context;
+    private PSCmdletContext? _context;
 
     protected ConnectionRegistry Connections => ConnectionRegistry.Session;
 
-    protected ICmdletContext Context => _context ??= new PSCmdletContext(this, () => _bridge);
+    protected ICmdletContext Context => _context ??= new PSCmdletContext(this, () => _bridge, _stopping);
 
     /// <summary>Runs async work for this record; HTTP tracing goes to -Verbose.</summary>
     protected void Run(Func<CancellationToken, Task> work)
@@ -38,6 +38,7 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+            _context?.Halted?.Throw();
             throw new PipelineStoppedException();
         }
         finally
@@ -45,6 +46,13 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
             _bridge = null;
         }
     }
+
+    /// <summary>Runs synchronous work under the same rules (a stopped pipeline ends it cleanly).</summary>
+    protected void Run(Action work) => Run(_ =>
+    {
+        work();
+        return Task.CompletedTask;
+    });
 
     protected override void StopProcessing() => _stopping.Cancel();
 

@@ -18,7 +18,7 @@ public sealed class ConnectProviderRequest
     public string? OrganizationId { get; init; }
     public Uri? Endpoint { get; init; }
 
-    /// <summary>Read the provider's own configuration (environment variables, CLI profiles) for what is not given.</summary>
+    /// <summary>Fill what the parameters do not give from the provider's own configuration (environment variables, CLI profiles).</summary>
     public bool FromConfiguration { get; init; }
     public string? Profile { get; init; }
 
@@ -56,7 +56,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             Context.WriteVerbose($"Connected '{name}' to {connection.Provider} ({connection.Location}, {connection.Scope}) from {settings.Source}.");
             if (request.PassThru) Context.WriteObject(connection);
         }
-        catch (Exception failure)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
             Context.WriteError(OperationErrors.From(failure, CmdletPrefix, request.Name ?? request.Provider.ToString()));
         }
@@ -77,8 +77,8 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         if (request.SecretKey is not null)
         {
             settings.SecretKey = request.SecretKey;
-            settings.AccessKey = request.AccessKey;
-            settings.Source = request.FromConfiguration ? settings.Source + ", parameters" : "Parameters";
+            settings.AccessKey = request.AccessKey ?? settings.AccessKey;
+            settings.Source = request.FromConfiguration ? "parameters, defaults from " + settings.Source : "Parameters";
         }
         if (request.Zone is not null) settings.Zone = request.Zone;
         if (request.ProjectId is not null) settings.ProjectId = request.ProjectId;

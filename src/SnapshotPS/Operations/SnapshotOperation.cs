@@ -22,7 +22,11 @@ public abstract class SnapshotOperation
     /// <summary>The cmdlet's name without its hyphen, prefixed to every ErrorId.</summary>
     protected string CmdletPrefix { get; }
 
-    /// <summary>Runs the work for one item; a failure becomes that item's error record and the pipeline goes on.</summary>
+    /// <summary>
+    /// Runs the work for one item; a failure becomes that item's error record and the pipeline goes
+    /// on. Cancellation (Ctrl+C, or the seam reporting that the pipeline no longer takes output)
+    /// ends the whole operation instead.
+    /// </summary>
     protected async Task ForItemAsync(object? target, Func<Task> work, CancellationToken cancellationToken)
     {
         try

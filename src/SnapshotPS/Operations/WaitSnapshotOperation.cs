@@ -17,7 +17,7 @@ public sealed class WaitSnapshotRequest
     public TimeSpan? PollInterval { get; init; }
 }
 
-/// <summary>Wait-CloudSnapshot: polls until the snapshot is in one of the states, then writes it (nothing when Deleted).</summary>
+/// <summary>Wait-CloudSnapshot: polls until the snapshot is in one of the states, then writes it; nothing when it is gone.</summary>
 public sealed class WaitSnapshotOperation : SnapshotOperation
 {
     public WaitSnapshotOperation(ConnectionRegistry connections, ICmdletContext context)

@@ -18,7 +18,22 @@ public sealed class RecordingContext : ICmdletContext
 
     public bool IsWhatIf { get; set; }
 
-    public void WriteObject(object item) { Record(); Objects.Add(item); }
+    /// <summary>
+    /// Acts like PSCmdletContext when PowerShell stops taking output (Select-Object -First N
+    /// downstream): after this many objects, cancels and throws OperationCanceledException.
+    /// </summary>
+    public (int After, CancellationTokenSource Stopping)? StopTakingObjects { get; set; }
+
+    public void WriteObject(object item)
+    {
+        if (StopTakingObjects is { } stop && Objects.Count >= stop.After)
+        {
+            stop.Stopping.Cancel();
+            throw new OperationCanceledException(stop.Stopping.Token);
+        }
+        Record();
+        Objects.Add(item);
+    }
     public void WriteError(OperationError error) { Record(); Errors.Add(error); }
     public void WriteWarning(string message) { Record(); Warnings.Add(message); }
     public void WriteVerbose(string message) { lock (Verbose) Verbose.Add(message); }
