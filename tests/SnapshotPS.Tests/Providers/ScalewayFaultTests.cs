@@ -123,6 +123,20 @@ public class ScalewayFaultTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
+    public async Task ACreateOnAWarmConnectionThatDropsIsNotSilentlyResentByTheHttpStack()
+    {
+        var volume = _emulator.Scaleway.AddInstanceVolume("pl-waw-3", "v", 1_000_000_000);
+        using var provider = _emulator.ScalewayProvider("pl-waw-3");
+        await Count(provider, "pl-waw-3");
+        Inject(FaultKind.DropConnection, "POST", "/instance/v1/zones/pl-waw-3/snapshots");
+
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }, CancellationToken.None));
+
+        Assert.True(failure.MayHaveSucceeded);
+        Assert.Equal(1, _emulator.ScalewayRequests("POST", "/instance/v1/zones/pl-waw-3/snapshots"));
+    }
+
+    [Fact]
     public async Task ACreateWithAnUnreadableAnswerIsNotSentAgainThoughTheSnapshotExists()
     {
         var volume = _emulator.Scaleway.AddInstanceVolume("nl-ams-3", "v", 1_000_000_000);

@@ -1,0 +1,68 @@
+using SnapshotPS.Emulator.Hosting;
+using SnapshotPS.Emulator.Scaleway;
+
+namespace SnapshotPS.Emulator;
+
+/// <summary>The fake clouds, served over HTTP on loopback.</summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmulatorHost(WebApplication app, Uri baseAddress, ScalewayFake scaleway, FaultInjector faults, RequestLog requests, ProviderDirectory providers)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Scaleway = scaleway;
+        Faults = faults;
+        Requests = requests;
+        Providers = providers;
+    }
+
+    /// <summary>For example http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>BaseAddress + "scaleway"; clients append "/instance/v1/zones/..." or "/block/v1/zones/...".</summary>
+    public Uri ScalewayEndpoint => new(BaseAddress, "scaleway");
+
+    public ScalewayFake Scaleway { get; }
+
+    public FaultInjector Faults { get; }
+
+    public RequestLog Requests { get; }
+
+    internal ProviderDirectory Providers { get; }
+
+    /// <summary>Starts the emulator on 127.0.0.1 and options.Port (0 picks a free port).</summary>
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var time = options.TimeProvider ?? TimeProvider.System;
+        var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
+        var faults = new FaultInjector();
+        var requests = new RequestLog();
+        var providers = new ProviderDirectory([new ScalewayProvider(scaleway)]);
+        var app = EmulatorApplication.Build(options, providers, faults, requests, time);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var address = app.Urls.First();
+        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), scaleway, faults, requests, providers);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(timeout.Token);
+        }
+
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,15 @@
+namespace SnapshotPS.Emulator;
+
+public sealed class EmulatorOptions
+{
+    /// <summary>Loopback port to bind; 0 picks any free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>When true (the default) the host writes no logs.</summary>
+    public bool Quiet { get; set; } = true;
+
+    public ScalewayTimings? ScalewayTimings { get; set; }
+
+    /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace SnapshotPS.Emulator.Hosting;
+
+/// <summary>The console entry's arguments: --port N, --seed N, --snapshot-delay SECONDS, --verbose, --help.</summary>
+internal sealed record EmulatorCommandLine(int Port, int? Seed, double? SnapshotDelaySeconds, bool Verbose, bool ShowHelp)
+{
+    public const int DefaultPort = 5080;
+
+    public const string Usage = """
+        Usage: dotnet run --project src/SnapshotPS.Emulator -- [options]
+          --port N              loopback port to listen on (default 5080; 0 picks a free port)
+          --seed N              seed demo data: a volume and N snapshots per fake cloud
+          --snapshot-delay S    seconds a new snapshot stays in its transient state (default 2)
+          --verbose             log every request to the console
+          --help                show this help
+        """;
+
+    /// <summary>Parses the arguments, throwing FormatException with a message fit for the user.</summary>
+    public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new EmulatorCommandLine(DefaultPort, null, null, false, false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            result = name switch
+            {
+                "--port" => result with { Port = Integer(name, Value(args, ref i), 0, 65535) },
+                "--seed" => result with { Seed = Integer(name, Value(args, ref i), 0, 100_000) },
+                "--snapshot-delay" => result with { SnapshotDelaySeconds = Seconds(name, Value(args, ref i)) },
+                "--verbose" => result with { Verbose = true },
+                "--help" or "-h" or "-?" => result with { ShowHelp = true },
+                _ => throw new FormatException($"Unknown option '{name}'."),
+            };
+        }
+
+        return result;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int index)
+    {
+        if (index + 1 >= args.Count)
+        {
+            throw new FormatException($"Option '{args[index]}' needs a value.");
+        }
+
+        return args[++index];
+    }
+
+    private static int Integer(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new FormatException($"Option '{name}' needs a whole number from {min} to {max}, not '{text}'.");
+
+    private static double Seconds(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && double.IsFinite(value)
+            ? value
+            : throw new FormatException($"Option '{name}' needs a number of seconds (0 or more), not '{text}'.");
+}

@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using SnapshotPS.Emulator;
+using SnapshotPS.Emulator.Hosting;
+
+EmulatorCommandLine commandLine;
+try
+{
+    commandLine = EmulatorCommandLine.Parse(args);
+}
+catch (FormatException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(EmulatorCommandLine.Usage);
+    return 2;
+}
+
+if (commandLine.ShowHelp)
+{
+    Console.WriteLine(EmulatorCommandLine.Usage);
+    return 0;
+}
+
+var timings = new ScalewayTimings();
+if (commandLine.SnapshotDelaySeconds is { } delay)
+{
+    timings.SnapshotDelay = TimeSpan.FromSeconds(delay);
+}
+
+await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
+{
+    Port = commandLine.Port,
+    Quiet = !commandLine.Verbose,
+    ScalewayTimings = timings,
+});
+
+Console.WriteLine($"SnapshotPS emulator listening on {host.BaseAddress}");
+foreach (var provider in host.Providers.All)
+{
+    foreach (var line in provider.DescribeForConsole(host.BaseAddress))
+    {
+        Console.WriteLine(line);
+    }
+
+    foreach (var line in commandLine.Seed is { } count ? provider.SeedDemo(count) : [])
+    {
+        Console.WriteLine(line);
+    }
+}
+
+Console.WriteLine($"Admin: {host.BaseAddress}_emulator");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+using var stop = new CancellationTokenSource();
+void RequestStop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
+
+using (PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop))
+using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop))
+{
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+    }
+}
+
+Console.WriteLine("Stopping.");
+return 0;

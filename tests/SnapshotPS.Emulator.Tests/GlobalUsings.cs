@@ -1,0 +1,2 @@
+global using SnapshotPS.Emulator.Tests.Support;
+global using Xunit;
