@@ -15,7 +15,10 @@ echo "== Build"
 dotnet build SnapshotPS.sln -c Release --nologo
 
 echo "== xunit"
-dotnet test SnapshotPS.sln -c Release --no-build --nologo --logger trx --results-directory "$results"
+for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results"
+done
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
     counters=$(grep -o '<Counters [^>]*>' "$trx")
