@@ -12,12 +12,12 @@ namespace SnapshotPS.Core.Engine;
 public sealed class SnapshotWaiter
 {
     private readonly ISnapshotProvider _provider;
-    private readonly TimeProvider _time;
+    private readonly Poller _poller;
 
     public SnapshotWaiter(ISnapshotProvider provider, TimeProvider? time = null)
     {
         _provider = provider;
-        _time = time ?? TimeProvider.System;
+        _poller = new Poller(time);
     }
 
     public TimeSpan? PollInterval { get; set; }
@@ -34,35 +34,35 @@ public sealed class SnapshotWaiter
         Action<CloudSnapshot, TimeSpan>? onPoll,
         CancellationToken cancellationToken)
     {
-        var started = _time.GetTimestamp();
-        var interval = PollInterval ?? _provider.SuggestedPollInterval;
-        CloudSnapshot? last = null;
-        while (true)
-        {
-            try
+        var goneIsDone = wanted.Contains(SnapshotState.Deleted);
+        CloudSnapshot? lastSeen = null;
+        var reading = await _poller.PollAsync<CloudSnapshot?>(
+            async ct =>
             {
-                last = await _provider.GetSnapshotAsync(snapshot, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CloudApiException gone) when (gone.Kind == CloudErrorKind.NotFound)
-            {
-                if (wanted.Contains(SnapshotState.Deleted)) return null;
-                throw new SnapshotWaitException(snapshot.Id, last, $"Snapshot {snapshot.Id} no longer exists.", gone);
-            }
-
-            var elapsed = _time.GetElapsedTime(started);
-            onPoll?.Invoke(last, elapsed);
-            if (wanted.Contains(last.State)) return last;
-            if (last.State is SnapshotState.Error or SnapshotState.Deleted)
-                throw new SnapshotWaitException(snapshot.Id, last,
-                    $"Snapshot {snapshot.Id} is {last.State} ({last.ProviderState}) and will not become {Describe(wanted)}.");
-            if (elapsed >= timeout)
-                throw new SnapshotWaitException(snapshot.Id, last,
-                    $"Snapshot {snapshot.Id} did not become {Describe(wanted)} within {timeout}; it is {last.State} ({last.ProviderState}).",
-                    timedOut: true);
-
-            var remaining = timeout - elapsed;
-            await _time.Delay(remaining < interval ? remaining : interval, cancellationToken).ConfigureAwait(false);
-        }
+                try
+                {
+                    return lastSeen = await _provider.GetSnapshotAsync(snapshot, ct).ConfigureAwait(false);
+                }
+                catch (CloudApiException gone) when (gone.Kind == CloudErrorKind.NotFound && goneIsDone)
+                {
+                    return null;
+                }
+                catch (CloudApiException gone) when (gone.Kind == CloudErrorKind.NotFound)
+                {
+                    throw new SnapshotWaitException(snapshot.Id, lastSeen, $"Snapshot {snapshot.Id} no longer exists.", gone);
+                }
+            },
+            s => s is null || wanted.Contains(s.State) ? PollVerdict.Done
+                : s.State is SnapshotState.Error or SnapshotState.Deleted ? PollVerdict.Failed
+                : PollVerdict.KeepWaiting,
+            timeout,
+            PollInterval ?? _provider.SuggestedPollInterval,
+            (s, elapsed) => { if (s is not null) onPoll?.Invoke(s, elapsed); },
+            s => new SnapshotWaitException(snapshot.Id, s, $"Snapshot {snapshot.Id} is {s!.State} ({s.ProviderState}) and will not become {Describe(wanted)}."),
+            s => new SnapshotWaitException(snapshot.Id, s,
+                $"Snapshot {snapshot.Id} did not become {Describe(wanted)} within {timeout}; it is {s!.State} ({s.ProviderState}).", timedOut: true),
+            cancellationToken).ConfigureAwait(false);
+        return reading;
     }
 
     private static string Describe(IReadOnlyCollection<SnapshotState> states) => string.Join(" or ", states.Select(s => s.ToString()));
@@ -71,15 +71,19 @@ public sealed class SnapshotWaiter
 /// <summary>A wait that ended without the wanted state.</summary>
 public sealed class SnapshotWaitException : Exception
 {
-    public SnapshotWaitException(string snapshotId, CloudSnapshot? lastSeen, string message, Exception? inner = null, bool timedOut = false)
+    public SnapshotWaitException(string targetId, object? lastSeen, string message, Exception? inner = null, bool timedOut = false)
         : base(message, inner)
     {
-        SnapshotId = snapshotId;
+        SnapshotId = targetId;
         LastSeen = lastSeen;
         TimedOut = timedOut;
     }
 
+    /// <summary>The id of what was waited for: a snapshot, or an export task.</summary>
     public string SnapshotId { get; }
-    public CloudSnapshot? LastSeen { get; }
+
+    /// <summary>The last reading (a CloudSnapshot or a SnapshotExportTask), if any.</summary>
+    public object? LastSeen { get; }
+
     public bool TimedOut { get; }
 }

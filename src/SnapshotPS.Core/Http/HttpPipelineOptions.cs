@@ -24,6 +24,12 @@ public sealed class HttpPipelineOptions
     public Func<HttpResponseMessage, ValueTask<bool>> IsRefusedWithoutEffect { get; set; } =
         response => new ValueTask<bool>((int)response.StatusCode == 429);
 
+    /// <summary>
+    /// The wait before retry N (0-based) when the server names none; null keeps exponential backoff
+    /// with jitter from BaseDelay to MaxDelay. A provider with a documented rule sets its own.
+    /// </summary>
+    public Func<int, TimeSpan>? Backoff { get; set; }
+
     /// <summary>The response header that carries the provider's request id, when it has one.</summary>
     public string? RequestIdHeader { get; set; } = "X-Request-Id";
 

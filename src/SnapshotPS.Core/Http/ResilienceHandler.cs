@@ -40,7 +40,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterReader.Read(args.Outcome.Result)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterReader.Read(args.Outcome.Result) ?? options.Backoff?.Invoke(args.AttemptNumber)),
                 OnRetry = args => OnRetry(args),
             });
         }

@@ -37,6 +37,9 @@ public sealed class CloudSnapshot
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
 
+    /// <summary>Who may create volumes from it; null where the provider has no sharing.</summary>
+    public SnapshotPermissions? Permissions { get; init; }
+
     /// <summary>The provider's own object, for what does not normalize.</summary>
     public object? ProviderObject { get; init; }
 

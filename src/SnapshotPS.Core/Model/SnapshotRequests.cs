@@ -22,10 +22,18 @@ public sealed class SnapshotQuery
     public int? PageSize { get; init; }
 }
 
+/// <summary>A new snapshot from a volume, or imported from an object (ImportUri and SizeBytes).</summary>
 public sealed class CreateSnapshotRequest
 {
     public string? Location { get; init; }
     public string? VolumeId { get; init; }
+
+    /// <summary>A pre-signed URL of a disk image in object storage, to import.</summary>
+    public System.Uri? ImportUri { get; init; }
+
+    /// <summary>The size of the imported disk, in bytes.</summary>
+    public long? SizeBytes { get; init; }
+
     public string? Name { get; init; }
     public string? Description { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = CloudSnapshot.EmptyTags;
@@ -41,4 +49,44 @@ public sealed class UpdateSnapshotRequest
 
     /// <summary>The complete new set of tags; null leaves tags as they are.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
+
+/// <summary>A copy of a snapshot, in the connection's region, from the same or another region.</summary>
+public sealed class CopySnapshotRequest
+{
+    public CopySnapshotRequest(SnapshotLocator source) => Source = source;
+
+    public SnapshotLocator Source { get; }
+
+    /// <summary>The region the source lives in; null means the connection's own.</summary>
+    public string? SourceRegion { get; init; }
+
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = CloudSnapshot.EmptyTags;
+}
+
+/// <summary>Copies a snapshot's data to a bucket as a disk image.</summary>
+public sealed class ExportSnapshotRequest
+{
+    public ExportSnapshotRequest(SnapshotLocator snapshot, string bucket)
+    {
+        Snapshot = snapshot;
+        Bucket = bucket;
+    }
+
+    public SnapshotLocator Snapshot { get; }
+    public string Bucket { get; }
+    public string? Prefix { get; init; }
+    public DiskImageFormat Format { get; init; } = DiskImageFormat.Qcow2;
+
+    /// <summary>Keys of the account that owns the bucket, when it is not the caller's.</summary>
+    public string? BucketAccessKey { get; init; }
+    public Connections.SecretValue? BucketSecretKey { get; init; }
+}
+
+public sealed class ExportTaskQuery
+{
+    public IReadOnlyList<string> Ids { get; init; } = new string[0];
+    public IReadOnlyList<string> SnapshotIds { get; init; } = new string[0];
 }

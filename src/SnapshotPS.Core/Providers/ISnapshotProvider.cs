@@ -31,6 +31,18 @@ public interface ISnapshotProvider : IDisposable
     Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken);
     Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken);
     Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken);
+
+    /// <summary>A copy in the connection's region (Copy; CrossRegionCopy when the source is elsewhere).</summary>
+    Task<CloudSnapshot> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Grants or revokes the right to create volumes from the snapshot (Permissions).</summary>
+    Task<CloudSnapshot> ChangePermissionsAsync(SnapshotLocator snapshot, PermissionChange change, CancellationToken cancellationToken);
+
+    void ValidateExportTaskId(string id, string parameterName);
+    Task<SnapshotExportTask> ExportSnapshotAsync(ExportSnapshotRequest request, CancellationToken cancellationToken);
+    IAsyncEnumerable<SnapshotExportTask> ListExportTasksAsync(ExportTaskQuery query, CancellationToken cancellationToken);
+    Task<SnapshotExportTask> GetExportTaskAsync(string taskId, CancellationToken cancellationToken);
+    Task CancelExportTaskAsync(string taskId, CancellationToken cancellationToken);
 }
 
 public static class SnapshotProviderExtensions

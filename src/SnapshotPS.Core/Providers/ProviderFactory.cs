@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
 
 namespace SnapshotPS.Core.Providers;
@@ -12,6 +13,7 @@ public static class ProviderFactory
         settings switch
         {
             ScalewayConnectionSettings scaleway => new ScalewayProvider(scaleway, connectionName, transport),
-            _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Scaleway."),
+            OutscaleConnectionSettings outscale => new OutscaleProvider(outscale, connectionName, transport),
+            _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Outscale, Scaleway."),
         };
 }

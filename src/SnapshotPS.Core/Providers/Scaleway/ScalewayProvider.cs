@@ -15,7 +15,7 @@ namespace SnapshotPS.Core.Providers.Scaleway;
 /// Storage API (block volumes). Reads look in both, so no snapshot visible in the console is
 /// reported missing; a snapshot read earlier goes straight to the API it came from.
 /// </summary>
-public sealed class ScalewayProvider : ISnapshotProvider
+public sealed class ScalewayProvider : SnapshotProviderBase
 {
     public const int MaxPerPage = 100;
     private const int ConcurrentPages = 4;
@@ -36,19 +36,19 @@ public sealed class ScalewayProvider : ISnapshotProvider
         _block = new ScalewayBlockApi(_transport);
     }
 
-    public CloudProvider Provider => CloudProvider.Scaleway;
+    public override CloudProvider Provider => CloudProvider.Scaleway;
 
-    public ProviderCapabilities Capabilities =>
+    public override ProviderCapabilities Capabilities =>
         ProviderCapabilities.Create | ProviderCapabilities.Rename | ProviderCapabilities.Tags | ProviderCapabilities.Delete;
 
-    public int MaxPageSize => MaxPerPage;
-    public TimeSpan SuggestedPollInterval => _settings.PollInterval ?? TimeSpan.FromSeconds(2);
+    public override int MaxPageSize => MaxPerPage;
+    public override TimeSpan SuggestedPollInterval => _settings.PollInterval ?? TimeSpan.FromSeconds(2);
 
-    public void ValidateSnapshotId(string id, string parameterName) => ScalewayIds.Require(id, parameterName, "snapshot id");
+    public override void ValidateSnapshotId(string id, string parameterName) => ScalewayIds.Require(id, parameterName, "snapshot id");
 
-    public void ValidateLocation(string location, string parameterName) => ScalewayIds.RequireZone(location, parameterName);
+    public override void ValidateLocation(string location, string parameterName) => ScalewayIds.RequireZone(location, parameterName);
 
-    public IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken)
+    public override IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken)
     {
         var zone = ZoneOf(query.Location);
         if (query.PageSize is int size && (size < 1 || size > MaxPerPage))
@@ -96,7 +96,7 @@ public sealed class ScalewayProvider : ISnapshotProvider
         }
     }
 
-    public Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
+    public override Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
     {
         var zone = ZoneOf(snapshot.Location);
         ValidateSnapshotId(snapshot.Id, "Id");
@@ -106,9 +106,10 @@ public sealed class ScalewayProvider : ISnapshotProvider
             cancellationToken);
     }
 
-    public Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
     {
         var zone = ZoneOf(request.Location);
+        if (request.ImportUri is not null || request.SizeBytes is not null) this.Require(ProviderCapabilities.Import);
         if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume: give its id.");
         ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
         InputValidation.RequireNotEmpty(request.Name, "Name");
@@ -136,7 +137,7 @@ public sealed class ScalewayProvider : ISnapshotProvider
             missingId: request.VolumeId);
     }
 
-    public Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
+    public override Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
     {
         var zone = ZoneOf(request.Snapshot.Location);
         ValidateSnapshotId(request.Snapshot.Id, "Id");
@@ -154,7 +155,7 @@ public sealed class ScalewayProvider : ISnapshotProvider
             cancellationToken);
     }
 
-    public Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
+    public override Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
     {
         var zone = ZoneOf(snapshot.Location);
         ValidateSnapshotId(snapshot.Id, "Id");
@@ -203,5 +204,5 @@ public sealed class ScalewayProvider : ISnapshotProvider
         return zone;
     }
 
-    public void Dispose() => _transport.Dispose();
+    public override void Dispose() => _transport.Dispose();
 }

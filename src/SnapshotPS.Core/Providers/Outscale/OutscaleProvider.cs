@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Model;
+
+namespace SnapshotPS.Core.Providers.Outscale;
+
+/// <summary>Outscale's OAPI: snapshots, copies, imports, tags and sharing here; export tasks in the other part.</summary>
+public sealed partial class OutscaleProvider : SnapshotProviderBase
+{
+    public const int MaxResultsPerPage = 1000;
+    private const int DefaultResultsPerPage = 100;
+    private const long MaxImportBytes = 14_901L << 30; // the largest Outscale volume, 14,901 GiB (UNVERIFIED for imports)
+
+    private readonly OutscaleConnectionSettings _settings;
+    private readonly string _connection;
+    private readonly OutscaleTransport _transport;
+
+    public OutscaleProvider(OutscaleConnectionSettings settings, string connectionName, HttpMessageHandler? transport = null)
+    {
+        settings.Validate();
+        _settings = settings;
+        _connection = connectionName;
+        _transport = new OutscaleTransport(settings, transport);
+    }
+
+    public override CloudProvider Provider => CloudProvider.Outscale;
+
+    public override ProviderCapabilities Capabilities =>
+        ProviderCapabilities.Create | ProviderCapabilities.Rename | ProviderCapabilities.Tags | ProviderCapabilities.Delete
+        | ProviderCapabilities.Copy | ProviderCapabilities.CrossRegionCopy | ProviderCapabilities.Import | ProviderCapabilities.Export
+        | ProviderCapabilities.Permissions | ProviderCapabilities.Description;
+
+    public override int MaxPageSize => MaxResultsPerPage;
+    public override TimeSpan SuggestedPollInterval => _settings.PollInterval ?? TimeSpan.FromSeconds(5);
+    private string Region => _settings.Region;
+
+    public override void ValidateSnapshotId(string id, string parameterName) => OutscaleIds.RequireSnapshot(id, parameterName);
+
+    public override void ValidateLocation(string location, string parameterName)
+    {
+        OutscaleIds.RequireRegion(location, parameterName);
+        if (location != Region)
+            throw InputValidation.Invalid(parameterName, $"connection '{_connection}' serves Outscale region {Region}; connect to {location} to reach it.");
+    }
+
+    public override IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Location is not null) ValidateLocation(query.Location, "Location");
+        if (query.PageSize is int size && (size < 1 || size > MaxResultsPerPage))
+            throw InputValidation.Invalid("PageSize", $"Outscale returns 1 to {MaxResultsPerPage} snapshots per page; {size} is out of range.");
+        foreach (var id in query.Ids) ValidateSnapshotId(id, "Id");
+        if (query.VolumeId is not null) OutscaleIds.RequireVolume(query.VolumeId, "VolumeId");
+        return ListAsync(query, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<CloudSnapshot> ListAsync(SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = new SnapshotFilter(query);
+        var exactName = SnapshotFilter.SingleExactName(query);
+        var valued = query.Tags.Where(t => t.Value.Length > 0).Select(t => t.Key + "=" + t.Value);
+        if (exactName is not null) valued = valued.Append(OutscaleMapping.NameTag + "=" + exactName);
+        var request = new ReadSnapshotsRequest
+        {
+            ResultsPerPage = query.PageSize ?? DefaultResultsPerPage,
+            Filters = new SnapshotFilters
+            {
+                SnapshotIds = NullIfEmpty(query.Ids),
+                VolumeIds = query.VolumeId is null ? null : new List<string> { query.VolumeId },
+                Tags = NullIfEmpty(valued.ToList()),
+                TagKeys = NullIfEmpty(query.Tags.Where(t => t.Value.Length == 0).Select(t => t.Key).ToList()),
+            },
+        };
+        do
+        {
+            var page = await _transport.CallAsync("ReadSnapshots", request, OutscaleJsonContext.Default.ReadSnapshotsRequest,
+                OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, cancellationToken).ConfigureAwait(false);
+            foreach (var snapshot in page.Snapshots ?? new List<OutscaleSnapshot>())
+            {
+                var normalized = OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
+                if (filter.Matches(normalized)) yield return normalized;
+            }
+            request.NextPageToken = page.NextPageToken;
+        }
+        while (!string.IsNullOrEmpty(request.NextPageToken));
+    }
+
+    public override async Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
+    {
+        ValidateSnapshotId(snapshot.Id, "Id");
+        if (snapshot.Location is not null) ValidateLocation(snapshot.Location, "Location");
+        var page = await _transport.CallAsync("ReadSnapshots",
+            new ReadSnapshotsRequest { Filters = new SnapshotFilters { SnapshotIds = new List<string> { snapshot.Id } } },
+            OutscaleJsonContext.Default.ReadSnapshotsRequest, OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, cancellationToken).ConfigureAwait(false);
+        var found = page.Snapshots?.FirstOrDefault(s => string.Equals(s.SnapshotId, snapshot.Id, StringComparison.OrdinalIgnoreCase));
+        return found is null
+            ? throw new CloudApiException(CloudProvider.Outscale, CloudErrorKind.NotFound,
+                $"Outscale has no snapshot {snapshot.Id} visible to this account in region {Region}.", 400, "5054", page.ResponseContext?.RequestId)
+            : OutscaleMapping.FromSnapshot(found, _connection, Region);
+    }
+
+    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Location is not null) ValidateLocation(request.Location, "Location");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        var body = new CreateSnapshotRequestBody { Description = request.Description };
+        if (request.ImportUri is null)
+        {
+            if (request.SizeBytes is not null) throw InputValidation.Invalid("SizeBytes", "a size goes with -ImportUri only; a snapshot of a volume takes the volume's size.");
+            if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "give the volume to snapshot, or -ImportUri and -SizeBytes to import a disk image.");
+            OutscaleIds.RequireVolume(request.VolumeId, "VolumeId");
+            body.VolumeId = request.VolumeId;
+        }
+        else
+        {
+            if (request.VolumeId is not null) throw InputValidation.Invalid("ImportUri", "a snapshot comes from a volume (-VolumeId) or from an import (-ImportUri), not both.");
+            if (!request.ImportUri.IsAbsoluteUri || request.ImportUri.Scheme is not ("https" or "http"))
+                throw InputValidation.Invalid("ImportUri", "give the pre-signed http(s) URL of the disk image in object storage.");
+            if (request.SizeBytes is not long size) throw InputValidation.Invalid("SizeBytes", "an import needs the size of the disk, in bytes, at least that of the original volume.");
+            if (size <= 0 || size > MaxImportBytes) throw InputValidation.Invalid("SizeBytes", $"the size must be between 1 byte and {MaxImportBytes} bytes (14,901 GiB); {size} is not allowed.");
+            body.FileLocation = request.ImportUri.AbsoluteUri;
+            body.SnapshotSize = size;
+        }
+        return CreateAndTagAsync(body, request.Name, request.Tags, cancellationToken);
+    }
+
+    public override Task<CloudSnapshot> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken)
+    {
+        ValidateSnapshotId(request.Source.Id, "Id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        var sourceRegion = request.SourceRegion ?? request.Source.Location ?? Region;
+        OutscaleIds.RequireRegion(sourceRegion, "SourceRegion");
+        var body = new CreateSnapshotRequestBody { SourceSnapshotId = request.Source.Id, SourceRegionName = sourceRegion, Description = request.Description };
+        return CreateAndTagAsync(body, request.Name, request.Tags, cancellationToken);
+    }
+
+    /// <summary>CreateSnapshot, then CreateTags for the name and tags; a tagging failure keeps the snapshot in view.</summary>
+    private async Task<CloudSnapshot> CreateAndTagAsync(CreateSnapshotRequestBody body, string? name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var created = await _transport.CallAsync("CreateSnapshot", body, OutscaleJsonContext.Default.CreateSnapshotRequestBody,
+            OutscaleJsonContext.Default.SnapshotResponse, idempotent: false, cancellationToken).ConfigureAwait(false);
+        var snapshot = created.Snapshot ?? throw new CloudApiException(CloudProvider.Outscale, CloudErrorKind.InvalidResponse,
+            "Outscale answered CreateSnapshot without a snapshot. It may have been created; check with Get-CloudSnapshot.", mayHaveSucceeded: true);
+        var wanted = tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        if (name is not null) wanted[OutscaleMapping.NameTag] = name;
+        if (wanted.Count == 0) return OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
+
+        try
+        {
+            await TagAsync("CreateTags", snapshot.SnapshotId, wanted, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CloudApiException untagged)
+        {
+            throw new PartialSuccessException(OutscaleMapping.FromSnapshot(snapshot, _connection, Region),
+                $"Snapshot {snapshot.SnapshotId} was created, but its name and tags could not be set: {untagged.Message}", untagged);
+        }
+        snapshot.Tags = OutscaleMapping.TagsToWire(wanted);
+        return OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
+    }
+
+    public override async Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        ValidateSnapshotId(request.Snapshot.Id, "Id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        if (request.Description is not null)
+            throw InputValidation.Invalid("Description", "Outscale sets a snapshot's description only when it is created.");
+
+        var current = await GetSnapshotAsync(request.Snapshot, cancellationToken).ConfigureAwait(false);
+        var wanted = (request.Tags ?? current.Tags).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        if (request.Tags is not null && !wanted.ContainsKey(OutscaleMapping.NameTag) && current.Tags.TryGetValue(OutscaleMapping.NameTag, out var keptName))
+            wanted[OutscaleMapping.NameTag] = keptName;
+        if (request.Name is not null) wanted[OutscaleMapping.NameTag] = request.Name;
+
+        var removed = current.Tags.Where(t => !wanted.ContainsKey(t.Key)).ToList();
+        var changed = wanted.Where(t => !current.Tags.TryGetValue(t.Key, out var value) || value != t.Value).ToList();
+        if (removed.Count > 0) await TagAsync("DeleteTags", current.Id, removed, cancellationToken).ConfigureAwait(false);
+        if (changed.Count > 0) await TagAsync("CreateTags", current.Id, changed, cancellationToken).ConfigureAwait(false);
+        return await GetSnapshotAsync(request.Snapshot, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
+    {
+        ValidateSnapshotId(snapshot.Id, "Id");
+        if (snapshot.Location is not null) ValidateLocation(snapshot.Location, "Location");
+        return _transport.CallAsync("DeleteSnapshot", new SnapshotIdBody { SnapshotId = snapshot.Id }, OutscaleJsonContext.Default.SnapshotIdBody,
+            OutscaleJsonContext.Default.EmptyResponse, idempotent: true, cancellationToken);
+    }
+
+    public override async Task<CloudSnapshot> ChangePermissionsAsync(SnapshotLocator snapshot, PermissionChange change, CancellationToken cancellationToken)
+    {
+        ValidateSnapshotId(snapshot.Id, "Id");
+        foreach (var account in change.AccountIds) OutscaleIds.RequireAccount(account, "AccountId");
+        if (change.AccountIds.Count == 0 && !change.Public) throw InputValidation.Invalid("AccountId", "name at least one account id, or -Public.");
+        var permissions = new OutscalePermissions
+        {
+            AccountIds = change.AccountIds.Count == 0 ? null : change.AccountIds.ToList(),
+            GlobalPermission = change.Public ? true : null,
+        };
+        var body = new UpdateSnapshotBody
+        {
+            SnapshotId = snapshot.Id,
+            PermissionsToCreateVolume = change.Grant ? new PermissionsChangeBody { Additions = permissions } : new PermissionsChangeBody { Removals = permissions },
+        };
+        var updated = await _transport.CallAsync("UpdateSnapshot", body, OutscaleJsonContext.Default.UpdateSnapshotBody,
+            OutscaleJsonContext.Default.SnapshotResponse, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return updated.Snapshot is { } s ? OutscaleMapping.FromSnapshot(s, _connection, Region) : await GetSnapshotAsync(snapshot, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task TagAsync(string operation, string resourceId, IEnumerable<KeyValuePair<string, string>> tags, CancellationToken cancellationToken) =>
+        _transport.CallAsync(operation, new TagsBody { ResourceIds = new List<string> { resourceId }, Tags = OutscaleMapping.TagsToWire(tags) },
+            OutscaleJsonContext.Default.TagsBody, OutscaleJsonContext.Default.EmptyResponse, idempotent: true, cancellationToken);
+
+    private static List<string>? NullIfEmpty(IReadOnlyList<string> values) => values.Count == 0 ? null : values.ToList();
+
+    public override void Dispose() => _transport.Dispose();
+}
