@@ -13,12 +13,18 @@
     FormatsToProcess     = @('SnapshotPS.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-SnapshotProvider'
+        'Copy-CloudSnapshot'
         'Disconnect-SnapshotProvider'
+        'Export-CloudSnapshot'
         'Get-CloudSnapshot'
+        'Get-CloudSnapshotExportTask'
         'Get-SnapshotProvider'
+        'Grant-CloudSnapshotPermission'
         'New-CloudSnapshot'
         'Remove-CloudSnapshot'
+        'Revoke-CloudSnapshotPermission'
         'Set-CloudSnapshot'
+        'Stop-CloudSnapshotExportTask'
         'Wait-CloudSnapshot'
     )
     FunctionsToExport    = @()
@@ -29,7 +35,7 @@
             Tags         = @('Snapshot', 'Backup', 'Cloud', 'Scaleway', 'Outscale', 'OpenStack', 'Cinder', 'Koyeb', 'CloudMC', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/snapshotps/SnapshotPS'
             LicenseUri   = 'https://github.com/snapshotps/SnapshotPS/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: the module''s foundation and Scaleway end to end (Instance and Block Storage snapshots): Connect/Get/Disconnect-SnapshotProvider, Get/New/Set/Remove/Wait-CloudSnapshot, and a bundled emulator.'
+            ReleaseNotes = '0.1.0: Scaleway (Instance and Block Storage snapshots) and Outscale end to end: Connect/Get/Disconnect-SnapshotProvider; Get/New/Set/Copy/Remove/Wait/Export-CloudSnapshot; Grant/Revoke-CloudSnapshotPermission; Get/Stop-CloudSnapshotExportTask; and a bundled emulator of both clouds.'
         }
     }
 }

@@ -39,6 +39,10 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    public string? Region { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
     public string? ProjectId { get; set; }
 
     [Parameter]
@@ -73,6 +77,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
                 : SecretKey is not null ? SecretValue.FromSecureString(SecretKey) : null,
             AccessKey = fromCredential ? Credential!.UserName : AccessKey,
             Zone = Zone,
+            Region = Region,
             ProjectId = ProjectId,
             OrganizationId = OrganizationId,
             Endpoint = Endpoint,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Management.Automation;
 using SnapshotPS.Core.Model;
@@ -5,13 +6,24 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = VolumeSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    private const string VolumeSet = "Volume";
+    private const string ImportSet = "Import";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = VolumeSet)]
     [ValidateNotNullOrEmpty]
-    public string VolumeId { get; set; } = "";
+    public string? VolumeId { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ImportSet)]
+    [ValidateNotNull]
+    public Uri? ImportUri { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ImportSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long SizeBytes { get; set; }
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
@@ -46,6 +58,8 @@ public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
         {
             Connection = Connection,
             VolumeId = VolumeId,
+            ImportUri = ImportUri,
+            SizeBytes = ParameterSetName == ImportSet ? SizeBytes : null,
             Name = Name,
             Description = Description,
             Tags = Tag,

@@ -2,6 +2,7 @@ using System;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
 using SnapshotPS.Core.Providers;
+using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
 using SnapshotPS.Pipeline;
 
@@ -14,6 +15,7 @@ public sealed class ConnectProviderRequest
     public SecretValue? SecretKey { get; init; }
     public string? AccessKey { get; init; }
     public string? Zone { get; init; }
+    public string? Region { get; init; }
     public string? ProjectId { get; init; }
     public string? OrganizationId { get; init; }
     public Uri? Endpoint { get; init; }
@@ -32,11 +34,14 @@ public sealed class ConnectProviderRequest
 public sealed class ConnectProviderOperation : SnapshotOperation
 {
     private readonly Func<ScalewayProfileLoader> _scalewayProfiles;
+    private readonly Func<OutscaleProfileLoader> _outscaleProfiles;
 
-    public ConnectProviderOperation(ConnectionRegistry connections, ICmdletContext context, Func<ScalewayProfileLoader>? scalewayProfiles = null)
+    public ConnectProviderOperation(ConnectionRegistry connections, ICmdletContext context,
+        Func<ScalewayProfileLoader>? scalewayProfiles = null, Func<OutscaleProfileLoader>? outscaleProfiles = null)
         : base(connections, context, "ConnectSnapshotProvider")
     {
         _scalewayProfiles = scalewayProfiles ?? ScalewayProfileLoader.ForCurrentProcess;
+        _outscaleProfiles = outscaleProfiles ?? OutscaleProfileLoader.ForCurrentProcess;
     }
 
     public void Process(ConnectProviderRequest request)
@@ -65,8 +70,9 @@ public sealed class ConnectProviderOperation : SnapshotOperation
     private ConnectionSettings BuildSettings(ConnectProviderRequest request) => request.Provider switch
     {
         CloudProvider.Scaleway => BuildScaleway(request),
+        CloudProvider.Outscale => BuildOutscale(request),
         _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
-            "This version of SnapshotPS connects to Scaleway only."),
+            "This version of SnapshotPS connects to Outscale and Scaleway only."),
     };
 
     private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)
@@ -81,8 +87,29 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             settings.Source = request.FromConfiguration ? "parameters, defaults from " + settings.Source : "Parameters";
         }
         if (request.Zone is not null) settings.Zone = request.Zone;
+        else if (request.Region is not null)
+            settings.Zone = ScalewayZones.FirstZoneOf(request.Region) ?? throw InputValidation.Invalid("Region", $"'{request.Region}' is not a Scaleway region (fr-par, nl-ams, pl-waw, it-mil).");
         if (request.ProjectId is not null) settings.ProjectId = request.ProjectId;
         if (request.OrganizationId is not null) settings.OrganizationId = request.OrganizationId;
+        if (request.Endpoint is not null) settings.Endpoint = request.Endpoint;
+        return settings;
+    }
+
+    private OutscaleConnectionSettings BuildOutscale(ConnectProviderRequest request)
+    {
+        if (request.Zone is not null) throw InputValidation.Invalid("Zone", "Outscale connects to a region: use -Region.");
+        if (request.ProjectId is not null || request.OrganizationId is not null)
+            throw InputValidation.Invalid(request.ProjectId is not null ? "ProjectId" : "OrganizationId", "Outscale has no projects: the access key names the account.");
+        var settings = request.FromConfiguration || request.Profile is not null
+            ? _outscaleProfiles().Load(request.Profile)
+            : new OutscaleConnectionSettings();
+        if (request.SecretKey is not null)
+        {
+            settings.SecretKey = request.SecretKey;
+            settings.Source = request.FromConfiguration ? "parameters, defaults from " + settings.Source : "Parameters";
+        }
+        if (request.AccessKey is not null) settings.AccessKey = request.AccessKey;
+        if (request.Region is not null) settings.Region = request.Region;
         if (request.Endpoint is not null) settings.Endpoint = request.Endpoint;
         return settings;
     }

@@ -12,7 +12,11 @@ namespace SnapshotPS.Operations;
 public sealed class NewSnapshotRequest
 {
     public string? Connection { get; init; }
-    public string VolumeId { get; init; } = "";
+    public string? VolumeId { get; init; }
+
+    /// <summary>A pre-signed URL of a disk image to import instead of snapshotting a volume.</summary>
+    public Uri? ImportUri { get; init; }
+    public long? SizeBytes { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
     public IDictionary? Tags { get; init; }
@@ -30,42 +34,27 @@ public sealed class NewSnapshotOperation : SnapshotOperation
     }
 
     public Task ProcessAsync(NewSnapshotRequest request, CancellationToken cancellationToken) =>
-        ForItemAsync(request.VolumeId, async () =>
+        ForItemAsync(request.VolumeId ?? (object?)Core.Http.HttpTrace.Redact(request.ImportUri), async () =>
         {
             var connection = Connections.Resolve(request.Connection);
             var provider = connection.GetClient();
-            provider.Require(ProviderCapabilities.Create);
+            provider.Require(request.ImportUri is null ? ProviderCapabilities.Create : ProviderCapabilities.Import);
             if (request.Location is not null) provider.ValidateLocation(request.Location, "Location");
             var create = new CreateSnapshotRequest
             {
                 VolumeId = request.VolumeId,
+                ImportUri = request.ImportUri,
+                SizeBytes = request.SizeBytes,
                 Name = request.Name,
                 Description = request.Description,
                 Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
                 Location = request.Location,
             };
-            if (!Context.ShouldProcess($"volume {request.VolumeId} ({connection.Name})", $"Create snapshot '{request.Name ?? "(generated name)"}'"))
+            var source = request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";
+            if (!Context.ShouldProcess($"{source} ({connection.Name})", $"Create snapshot '{request.Name ?? "(generated name)"}'"))
                 return;
 
-            var created = await provider.CreateSnapshotAsync(create, cancellationToken);
-            Context.WriteVerbose($"Created snapshot {created.Id} ({created.ProviderState}).");
-            if (!request.Wait || created.State == SnapshotState.Available)
-            {
-                Context.WriteObject(created);
-                return;
-            }
-
-            try
-            {
-                var ready = await SnapshotWaits.WaitAsync(Context, provider, SnapshotLocator.From(created), new[] { SnapshotState.Available },
-                    request.Timeout, null, $"Creating snapshot {created.Name} ({created.Id})", cancellationToken);
-                Context.WriteObject(ready!);
-            }
-            catch (Exception waitFailed) when (waitFailed is not OperationCanceledException)
-            {
-                // The snapshot exists even though the wait failed: say so, and hand it on.
-                Context.WriteError(OperationErrors.From(waitFailed, CmdletPrefix, created));
-                Context.WriteObject(created);
-            }
+            var created = await SnapshotCreation.CreateAsync(Context, CmdletPrefix, () => provider.CreateSnapshotAsync(create, cancellationToken));
+            if (created is not null) await SnapshotCreation.WriteWhenReadyAsync(Context, CmdletPrefix, provider, created, request.Wait, request.Timeout, cancellationToken);
         }, cancellationToken);
 }

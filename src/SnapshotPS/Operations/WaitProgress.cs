@@ -4,7 +4,7 @@ using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Operations;
 
-/// <summary>Reports a wait on a snapshot through Write-Progress, one activity per snapshot.</summary>
+/// <summary>Reports a wait through Write-Progress, one activity per snapshot or task waited for.</summary>
 internal sealed class WaitProgress
 {
     private static int _nextActivityId = 1;
@@ -20,15 +20,15 @@ internal sealed class WaitProgress
         _timeout = timeout;
     }
 
-    public void Report(CloudSnapshot snapshot, TimeSpan elapsed)
-    {
-        var percent = snapshot.Progress is int p ? $", {p}%" : "";
-        _context.WriteProgress(new ProgressUpdate(_activityId, _activity, $"{snapshot.State} ({snapshot.ProviderState}){percent}, {elapsed.TotalSeconds:0} s elapsed")
+    public void Report(CloudSnapshot snapshot, TimeSpan elapsed) =>
+        Report($"{snapshot.State} ({snapshot.ProviderState})", snapshot.Progress, elapsed);
+
+    public void Report(string state, int? percent, TimeSpan elapsed) =>
+        _context.WriteProgress(new ProgressUpdate(_activityId, _activity, $"{state}{(percent is int p ? $", {p}%" : "")}, {elapsed.TotalSeconds:0} s elapsed")
         {
-            PercentComplete = snapshot.Progress is int known ? Math.Max(0, Math.Min(100, known)) : -1,
+            PercentComplete = percent is int known ? Math.Max(0, Math.Min(100, known)) : -1,
             SecondsRemaining = (int)Math.Max(0, (_timeout - elapsed).TotalSeconds),
         });
-    }
 
     public void Complete() =>
         _context.WriteProgress(new ProgressUpdate(_activityId, _activity, "Done") { Completed = true });

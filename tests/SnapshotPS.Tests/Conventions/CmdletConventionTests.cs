@@ -29,12 +29,29 @@ public class CmdletConventionTests
 
     private static readonly string[] StateChangingVerbs = { "New", "Set", "Remove", "Disconnect", "Copy", "Export", "Grant", "Revoke", "Stop" };
 
-    private static readonly string[] SnapshotConsumers = { "Set-CloudSnapshot", "Remove-CloudSnapshot", "Wait-CloudSnapshot" };
+    /// <summary>Every cmdlet that acts on existing snapshots takes Get-CloudSnapshot's output.</summary>
+    public static TheoryData<string> SnapshotConsumers()
+    {
+        var data = new TheoryData<string>();
+        foreach (var cmdlet in CmdletMetadata.All.Where(c => typeof(SnapshotTargetCmdlet).IsAssignableFrom(c.Type))) data.Add(cmdlet.Name);
+        return data;
+    }
 
     [Fact]
-    public void TheModuleHasTheCmdletsOfTheFoundation() =>
+    public void TheSnapshotConsumersAreTheOnesExpected() =>
         Assert.Equal(
-            new[] { "Connect-SnapshotProvider", "Disconnect-SnapshotProvider", "Get-CloudSnapshot", "Get-SnapshotProvider", "New-CloudSnapshot", "Remove-CloudSnapshot", "Set-CloudSnapshot", "Wait-CloudSnapshot" },
+            new[] { "Copy-CloudSnapshot", "Export-CloudSnapshot", "Grant-CloudSnapshotPermission", "Remove-CloudSnapshot", "Revoke-CloudSnapshotPermission", "Set-CloudSnapshot", "Wait-CloudSnapshot" },
+            SnapshotConsumers().Cast<object[]>().Select(row => (string)row[0]).OrderBy(n => n));
+
+    [Fact]
+    public void TheModuleHasTheExpectedCmdlets() =>
+        Assert.Equal(
+            new[]
+            {
+                "Connect-SnapshotProvider", "Copy-CloudSnapshot", "Disconnect-SnapshotProvider", "Export-CloudSnapshot", "Get-CloudSnapshot",
+                "Get-CloudSnapshotExportTask", "Get-SnapshotProvider", "Grant-CloudSnapshotPermission", "New-CloudSnapshot", "Remove-CloudSnapshot",
+                "Revoke-CloudSnapshotPermission", "Set-CloudSnapshot", "Stop-CloudSnapshotExportTask", "Wait-CloudSnapshot",
+            },
             CmdletMetadata.All.Select(c => c.Name));
 
     [Theory]
@@ -95,9 +112,7 @@ public class CmdletConventionTests
     }
 
     [Theory]
-    [InlineData("Set-CloudSnapshot")]
-    [InlineData("Remove-CloudSnapshot")]
-    [InlineData("Wait-CloudSnapshot")]
+    [MemberData(nameof(SnapshotConsumers))]
     public void ASnapshotBindsByValue(string consumer)
     {
         var input = Cmdlet(consumer).Parameters.Single(p => p.Sets.Any(s => s.ByValue));
@@ -105,9 +120,7 @@ public class CmdletConventionTests
     }
 
     [Theory]
-    [InlineData("Set-CloudSnapshot")]
-    [InlineData("Remove-CloudSnapshot")]
-    [InlineData("Wait-CloudSnapshot")]
+    [MemberData(nameof(SnapshotConsumers))]
     public void ASnapshotBindsByPropertyNameThroughIdConnectionAndLocation(string consumer)
     {
         var byName = Cmdlet(consumer).Parameters.Where(p => p.Sets.Any(s => s.ByPropertyName)).ToList();
@@ -124,6 +137,21 @@ public class CmdletConventionTests
         var mandatoryInIdSet = Cmdlet(consumer).Parameters.Where(p => p.Sets.Any(s => s.Set == "Id" && s.Mandatory));
         Assert.All(mandatoryInIdSet, p => Assert.True(p.Sets.Any(s => s.ByPropertyName), $"-{p.Name} is mandatory but cannot come from the pipeline"));
     }
+
+    [Fact]
+    public void AnExportTaskBindsToStopByValueAndByPropertyName()
+    {
+        var stop = Cmdlet("Stop-CloudSnapshotExportTask");
+        Assert.Equal(typeof(SnapshotExportTask), stop.Parameters.Single(p => p.Sets.Any(s => s.ByValue)).Type);
+        var properties = typeof(SnapshotExportTask).GetProperties().Select(p => p.Name).ToHashSet();
+        Assert.All(stop.Parameters.Where(p => p.Sets.Any(s => s.ByPropertyName)), p => Assert.Contains(p.Name, properties));
+        Assert.Contains(typeof(SnapshotExportTask), Cmdlet("Get-CloudSnapshotExportTask").OutputTypes);
+        Assert.Contains(typeof(SnapshotExportTask), Cmdlet("Export-CloudSnapshot").OutputTypes);
+    }
+
+    [Fact]
+    public void ASnapshotPipedToGetCloudSnapshotExportTaskBindsByValueNotAsATaskId() =>
+        Assert.Equal(typeof(CloudSnapshot), Cmdlet("Get-CloudSnapshotExportTask").Parameters.Single(p => p.Sets.Any(s => s.ByValue)).Type);
 
     [Fact]
     public void PlainObjectsWithAnIdBindToGetCloudSnapshotToo()

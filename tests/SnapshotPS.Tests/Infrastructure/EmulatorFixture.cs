@@ -1,6 +1,7 @@
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Http;
 using SnapshotPS.Core.Providers;
+using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
 using SnapshotPS.Emulator;
 
@@ -24,6 +25,12 @@ public sealed class EmulatorFixture : IAsyncLifetime
                 ExportDelay = TimeSpan.Zero,
                 BlockCreateDelay = TimeSpan.Zero,
             },
+            OutscaleTimings = new OutscaleTimings
+            {
+                SnapshotDelay = TimeSpan.Zero,
+                ImportDelay = TimeSpan.Zero,
+                ExportDelay = TimeSpan.Zero,
+            },
         });
     }
 
@@ -37,17 +44,45 @@ public sealed class EmulatorFixture : IAsyncLifetime
         ProjectId = projectId,
         Zone = zone,
         PollInterval = TimeSpan.FromMilliseconds(20),
-        Http = new HttpPipelineOptions
-        {
-            MaxRetries = 3,
-            BaseDelay = TimeSpan.FromMilliseconds(10),
-            MaxDelay = TimeSpan.FromMilliseconds(50),
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-            TotalTimeout = TimeSpan.FromSeconds(30),
-        },
+        Http = FastHttp(),
     };
 
     public ScalewayProvider ScalewayProvider(string zone = "fr-par-1") => new(ScalewaySettings(zone), "scaleway");
+
+    public OutscaleFake Outscale => Host.Outscale;
+
+    /// <summary>Settings for the emulator's default Outscale account, with fast retries.</summary>
+    public OutscaleConnectionSettings OutscaleSettings(string accessKey = OutscaleFake.DefaultAccessKey, string secretKey = OutscaleFake.DefaultSecretKey) => new()
+    {
+        Endpoint = Host.OutscaleEndpoint,
+        AccessKey = accessKey,
+        SecretKey = SecretValue.FromPlainText(secretKey),
+        Region = OutscaleFake.DefaultRegion,
+        PollInterval = TimeSpan.FromMilliseconds(20),
+        Http = FastHttp(),
+    };
+
+    public OutscaleProvider OutscaleProvider(string name = "outscale") => new(OutscaleSettings(), name);
+
+    public SnapshotConnection AddOutscale(ConnectionRegistry registry, string name = "outscale", OutscaleConnectionSettings? settings = null)
+    {
+        settings ??= OutscaleSettings();
+        var connection = new SnapshotConnection(name, settings, ProviderFactory.Create(settings, name), DateTimeOffset.Now);
+        registry.Add(connection, makeDefault: false);
+        return connection;
+    }
+
+    public int OutscaleCalls(string operation) =>
+        Host.Requests.Snapshot().Count(r => r.Provider == "outscale" && r.Path.EndsWith("/" + operation, StringComparison.Ordinal));
+
+    private static HttpPipelineOptions FastHttp() => new()
+    {
+        MaxRetries = 3,
+        BaseDelay = TimeSpan.FromMilliseconds(10),
+        MaxDelay = TimeSpan.FromMilliseconds(50),
+        AttemptTimeout = TimeSpan.FromSeconds(10),
+        TotalTimeout = TimeSpan.FromSeconds(30),
+    };
 
     /// <summary>A registry holding one Scaleway connection named <paramref name="name"/>.</summary>
     public ConnectionRegistry RegistryWithScaleway(string name = "scaleway", string zone = "fr-par-1")

@@ -1,0 +1,81 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Model;
+using SnapshotPS.Core.Providers;
+using SnapshotPS.Pipeline;
+
+namespace SnapshotPS.Operations;
+
+public sealed class ExportSnapshotInput
+{
+    public SnapshotTarget Target { get; init; } = new();
+    public string Bucket { get; init; } = "";
+    public string? Prefix { get; init; }
+    public DiskImageFormat Format { get; init; } = DiskImageFormat.Qcow2;
+    public string? BucketAccessKey { get; init; }
+    public SecretValue? BucketSecretKey { get; init; }
+    public bool Wait { get; init; }
+    public TimeSpan? Timeout { get; init; }
+}
+
+/// <summary>Export-CloudSnapshot: starts an export task; with -Wait, writes it once completed.</summary>
+public sealed class ExportSnapshotOperation : SnapshotOperation
+{
+    public ExportSnapshotOperation(ConnectionRegistry connections, ICmdletContext context)
+        : base(connections, context, "ExportCloudSnapshot")
+    {
+    }
+
+    public Task ProcessAsync(ExportSnapshotInput request, CancellationToken cancellationToken) =>
+        ForItemAsync(request.Target.InputObject ?? (object?)request.Target.Id, async () =>
+        {
+            var (_, provider, locator) = request.Target.Resolve(Connections);
+            provider.Require(ProviderCapabilities.Export);
+            var export = new ExportSnapshotRequest(locator, request.Bucket)
+            {
+                Prefix = request.Prefix,
+                Format = request.Format,
+                BucketAccessKey = request.BucketAccessKey,
+                BucketSecretKey = request.BucketSecretKey,
+            };
+            if (!Context.ShouldProcess(request.Target.Describe(), $"Export snapshot to bucket {request.Bucket}/{request.Prefix} as {request.Format}")) return;
+
+            var task = await provider.ExportSnapshotAsync(export, cancellationToken);
+            Context.WriteVerbose($"Started export task {task.Id} ({task.ProviderState}).");
+            if (!request.Wait || task.IsFinished)
+            {
+                Context.WriteObject(task);
+                return;
+            }
+            await ExportTaskWaits.WriteWhenDoneAsync(Context, CmdletPrefix, provider, task, request.Timeout, cancellationToken);
+        }, cancellationToken);
+}
+
+/// <summary>A wait on an export task with Write-Progress; a failed wait still hands the task on.</summary>
+internal static class ExportTaskWaits
+{
+    public static async Task WriteWhenDoneAsync(ICmdletContext context, string cmdletPrefix, ISnapshotProvider provider, SnapshotExportTask task,
+        TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var limit = timeout ?? SnapshotWaits.DefaultTimeout;
+        var progress = new WaitProgress(context, $"Exporting snapshot {task.SnapshotId} ({task.Id}) to {task.Bucket}", limit);
+        try
+        {
+            var done = await new ExportTaskWaiter(provider).WaitAsync(task.Id, limit,
+                (t, elapsed) => progress.Report($"{t.State} ({t.ProviderState})", t.Progress, elapsed), cancellationToken);
+            context.WriteObject(done);
+        }
+        catch (Exception waitFailed) when (waitFailed is not OperationCanceledException)
+        {
+            context.WriteError(OperationErrors.From(waitFailed, cmdletPrefix, task));
+            context.WriteObject((waitFailed as SnapshotWaitException)?.LastSeen as SnapshotExportTask ?? task);
+        }
+        finally
+        {
+            progress.Complete();
+        }
+    }
+}
