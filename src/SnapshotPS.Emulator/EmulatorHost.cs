@@ -1,4 +1,5 @@
 using SnapshotPS.Emulator.Hosting;
+using SnapshotPS.Emulator.Outscale;
 using SnapshotPS.Emulator.Scaleway;
 
 namespace SnapshotPS.Emulator;
@@ -8,10 +9,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmulatorHost(WebApplication app, Uri baseAddress, ScalewayFake scaleway, FaultInjector faults, RequestLog requests, ProviderDirectory providers)
+    private EmulatorHost(WebApplication app, Uri baseAddress, OutscaleFake outscale, ScalewayFake scaleway, FaultInjector faults, RequestLog requests,
+        ProviderDirectory providers)
     {
         _app = app;
         BaseAddress = baseAddress;
+        Outscale = outscale;
         Scaleway = scaleway;
         Faults = faults;
         Requests = requests;
@@ -20,6 +23,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>For example http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>BaseAddress + "outscale/api/v1"; clients append "/{Operation}", e.g. "/ReadSnapshots".</summary>
+    public Uri OutscaleEndpoint => OutscaleProvider.Endpoint(BaseAddress);
+
+    public OutscaleFake Outscale { get; }
 
     /// <summary>BaseAddress + "scaleway"; clients append "/instance/v1/zones/..." or "/block/v1/zones/...".</summary>
     public Uri ScalewayEndpoint => new(BaseAddress, "scaleway");
@@ -37,10 +45,11 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var time = options.TimeProvider ?? TimeProvider.System;
+        var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time);
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
         var faults = new FaultInjector();
         var requests = new RequestLog();
-        var providers = new ProviderDirectory([new ScalewayProvider(scaleway)]);
+        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway)]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {
@@ -53,7 +62,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var address = app.Urls.First();
-        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), scaleway, faults, requests, providers);
+        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, faults, requests, providers);
     }
 
     public async ValueTask DisposeAsync()

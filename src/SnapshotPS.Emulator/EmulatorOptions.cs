@@ -10,6 +10,8 @@ public sealed class EmulatorOptions
 
     public ScalewayTimings? ScalewayTimings { get; set; }
 
+    public OutscaleTimings? OutscaleTimings { get; set; }
+
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -20,17 +20,20 @@ if (commandLine.ShowHelp)
     return 0;
 }
 
-var timings = new ScalewayTimings();
+var scalewayTimings = new ScalewayTimings();
+var outscaleTimings = new OutscaleTimings();
 if (commandLine.SnapshotDelaySeconds is { } delay)
 {
-    timings.SnapshotDelay = TimeSpan.FromSeconds(delay);
+    scalewayTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
+    outscaleTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
 }
 
 await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
 {
     Port = commandLine.Port,
     Quiet = !commandLine.Verbose,
-    ScalewayTimings = timings,
+    ScalewayTimings = scalewayTimings,
+    OutscaleTimings = outscaleTimings,
 });
 
 Console.WriteLine($"SnapshotPS emulator listening on {host.BaseAddress}");

@@ -6,46 +6,36 @@
 #>
 
 BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
     $repo = Resolve-Path (Join-Path $PSScriptRoot '..' '..')
     $module = Join-Path $repo 'out' 'SnapshotPS' 'SnapshotPS.psd1'
     if (-not (Test-Path $module)) { throw "Build the module first (dotnet build); $module is missing." }
 
-    # Start the built server itself, not 'dotnet run', whose child would outlive Stop-Process.
-    $emulatorDll = Get-ChildItem (Join-Path $repo 'src' 'SnapshotPS.Emulator' 'bin') -Recurse -Filter 'SnapshotPS.Emulator.dll' |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    if (-not $emulatorDll) { throw 'Build the emulator first (dotnet build).' }
-    $emulatorOutput = New-TemporaryFile
-    $script:emulator = Start-Process dotnet -ArgumentList $emulatorDll.FullName, '--port', '0', '--snapshot-delay', '1' `
-        -RedirectStandardOutput $emulatorOutput -PassThru -NoNewWindow
-    $deadline = (Get-Date).AddSeconds(60)
-    do {
-        Start-Sleep -Milliseconds 250
-        $listening = Select-String -Path $emulatorOutput -Pattern 'listening on (\S+)' | Select-Object -First 1
-    } until ($listening -or (Get-Date) -gt $deadline -or $script:emulator.HasExited)
-    if (-not $listening) { throw "The emulator did not start: $(Get-Content $emulatorOutput -Raw)" }
-    $script:base = $listening.Matches[0].Groups[1].Value
-
-    $info = Invoke-RestMethod "$($script:base)_emulator"
-    $script:scaleway = $info.providers.scaleway
-    $seed = Invoke-RestMethod -Method Post -Uri "$($script:base)_emulator/scaleway/seed" -ContentType 'application/json' `
-        -Body (@{ zone = 'fr-par-1'; volumes = 1; snapshots = 12; namePrefix = 'nightly-'; blockVolumes = 1; blockSnapshots = 2 } | ConvertTo-Json)
+    $script:emulator = Start-TestEmulator -RepositoryRoot $repo
+    $script:scaleway = $script:emulator.Providers.scaleway
+    $seed = Invoke-EmulatorSeed -Emulator $script:emulator -Provider 'scaleway' -Body @{
+        zone = 'fr-par-1'; volumes = 1; snapshots = 12; namePrefix = 'nightly-'; blockVolumes = 1; blockSnapshots = 2
+    }
     $script:volumeId = $seed.volumes[0]
     $script:blockVolumeId = $seed.blockVolumes[0]
 
     Import-Module $module -Force
+    Disconnect-SnapshotProvider -All
     $secret = ConvertTo-SecureString $script:scaleway.secretKey -AsPlainText -Force
     $script:connection = Connect-SnapshotProvider -Provider Scaleway -Endpoint $script:scaleway.endpoint `
         -SecretKey $secret -ProjectId $script:scaleway.projectId -Zone fr-par-1 -PassThru
 }
 
 AfterAll {
+    # Connections live as long as the PowerShell session, beyond Remove-Module: leave none behind.
+    Disconnect-SnapshotProvider -All
     Get-Module SnapshotPS | Remove-Module -Force
-    if ($script:emulator -and -not $script:emulator.HasExited) { Stop-Process -Id $script:emulator.Id -Force }
+    Stop-TestEmulator -Emulator $script:emulator
 }
 
 Describe 'The module' {
-    It 'exports the eight cmdlets' {
-        (Get-Command -Module SnapshotPS).Count | Should -Be 8
+    It 'exports its fourteen cmdlets' {
+        (Get-Command -Module SnapshotPS).Count | Should -Be 14
     }
 
     It 'has help with examples for every cmdlet' {

@@ -67,6 +67,35 @@ internal static class AdminJson
         var other => throw new FormatException($"'{name}' must be true or false, not {other.ToJsonString()}."),
     };
 
+    /// <summary>A count: absent is 0, negative is refused.</summary>
+    public static int Count(JsonObject body, string name) => Integer(body, name) switch
+    {
+        null => 0,
+        < 0 => throw new FormatException($"'{name}' must be a count (0 or more)."),
+        var count => count.Value,
+    };
+
+    /// <summary>A non-negative number of seconds; null when absent.</summary>
+    public static TimeSpan? Seconds(JsonObject body, string name) => Number(body, name) switch
+    {
+        null => null,
+        < 0 => throw new FormatException($"'{name}' cannot be negative."),
+        var seconds => TimeSpan.FromSeconds(seconds.Value),
+    };
+
+    /// <summary>Reads the body, runs the action, and answers 200 with its result or 400 with the argument problem.</summary>
+    public static async Task<IResult> Guarded(HttpRequest request, Func<JsonObject, JsonObject> action)
+    {
+        try
+        {
+            return Ok(action(await ReadObjectAsync(request)));
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            return Problem(exception.Message);
+        }
+    }
+
     public static IResult Problem(string message) =>
         new WireJsonResult(StatusCodes.Status400BadRequest, new JsonObject { ["error"] = message }, JsonStyle.Compact);
 

@@ -14,6 +14,9 @@ internal interface IProviderFake
     /// <summary>Answers an injected status fault the way this cloud's gateway would.</summary>
     Task WriteStatusFaultAsync(HttpContext context, int statusCode);
 
+    /// <summary>The body as the request log keeps it: secrets a request may carry are hidden.</summary>
+    string? RedactRecordedBody(string? body) => body;
+
     JsonObject Describe(Uri baseAddress);
 
     IEnumerable<string> DescribeForConsole(Uri baseAddress);

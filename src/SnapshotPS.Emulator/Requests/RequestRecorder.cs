@@ -12,12 +12,13 @@ internal sealed class RequestRecorder(RequestLog log, ProviderDirectory provider
     {
         var request = context.Request;
         var body = await ReadBodyAsync(request, context.RequestAborted);
+        var provider = providers.Resolve(request.Path);
         log.Add(new RecordedRequest(
             providers.NameFor(request.Path),
             request.Method,
             request.PathBase.Add(request.Path).Value ?? "",
             request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
-            body,
+            provider is null ? body : provider.RedactRecordedBody(body),
             time.GetUtcNow()));
         await next(context);
     }

@@ -9,14 +9,14 @@ internal static class ScalewayAdminEndpoints
 {
     public static void Map(RouteGroupBuilder admin, ScalewayFake fake)
     {
-        admin.MapPost("/seed", (HttpRequest request) => Guarded(request, body => Seed(fake, body)));
-        admin.MapPut("/timings", (HttpRequest request) => Guarded(request, body => SetTimings(fake.Timings, body)));
-        admin.MapPost("/fail-next", (HttpRequest request) => Guarded(request, body =>
+        admin.MapPost("/seed", (HttpRequest request) => AdminJson.Guarded(request, body => Seed(fake, body)));
+        admin.MapPut("/timings", (HttpRequest request) => AdminJson.Guarded(request, body => SetTimings(fake.Timings, body)));
+        admin.MapPost("/fail-next", (HttpRequest request) => AdminJson.Guarded(request, body =>
         {
             fake.FailNextSnapshots(AdminJson.Integer(body, "count") ?? 1);
             return new JsonObject { ["armed"] = true };
         }));
-        admin.MapPost("/projects", (HttpRequest request) => Guarded(request, body => new JsonObject
+        admin.MapPost("/projects", (HttpRequest request) => AdminJson.Guarded(request, body => new JsonObject
         {
             ["projectId"] = fake.AddProject(
                 AdminJson.String(body, "secretKey") ?? throw new FormatException("'secretKey' is required."),
@@ -34,12 +34,12 @@ internal static class ScalewayAdminEndpoints
         var zone = AdminJson.String(body, "zone") ?? ScalewayProvider.DemoZone;
         var prefix = AdminJson.String(body, "namePrefix") ?? "seed-";
         const long size = 20_000_000_000;
-        var volumes = Enumerable.Range(1, Count(body, "volumes"))
+        var volumes = Enumerable.Range(1, AdminJson.Count(body, "volumes"))
             .Select(i => fake.AddInstanceVolume(zone, $"{prefix}volume-{i:D3}", size)).ToList();
-        var snapshots = fake.SeedInstanceSnapshots(zone, Count(body, "snapshots"), prefix, volumes.FirstOrDefault());
-        var blockVolumes = Enumerable.Range(1, Count(body, "blockVolumes"))
+        var snapshots = fake.SeedInstanceSnapshots(zone, AdminJson.Count(body, "snapshots"), prefix, volumes.FirstOrDefault());
+        var blockVolumes = Enumerable.Range(1, AdminJson.Count(body, "blockVolumes"))
             .Select(i => fake.AddBlockVolume(zone, $"{prefix}block-volume-{i:D3}", size)).ToList();
-        var blockSnapshots = Enumerable.Range(1, Count(body, "blockSnapshots"))
+        var blockSnapshots = Enumerable.Range(1, AdminJson.Count(body, "blockSnapshots"))
             .Select(i => fake.AddBlockSnapshot(zone, $"{prefix}block-{i:D3}", blockVolumes.FirstOrDefault())).ToList();
         return new JsonObject
         {
@@ -54,10 +54,10 @@ internal static class ScalewayAdminEndpoints
     /// <summary>{"snapshotDelay","importDelay","exportDelay","blockCreateDelay"} in seconds; absent ones keep their value.</summary>
     private static JsonObject SetTimings(ScalewayTimings timings, JsonObject body)
     {
-        timings.SnapshotDelay = Seconds(body, "snapshotDelay") ?? timings.SnapshotDelay;
-        timings.ImportDelay = Seconds(body, "importDelay") ?? timings.ImportDelay;
-        timings.ExportDelay = Seconds(body, "exportDelay") ?? timings.ExportDelay;
-        timings.BlockCreateDelay = Seconds(body, "blockCreateDelay") ?? timings.BlockCreateDelay;
+        timings.SnapshotDelay = AdminJson.Seconds(body, "snapshotDelay") ?? timings.SnapshotDelay;
+        timings.ImportDelay = AdminJson.Seconds(body, "importDelay") ?? timings.ImportDelay;
+        timings.ExportDelay = AdminJson.Seconds(body, "exportDelay") ?? timings.ExportDelay;
+        timings.BlockCreateDelay = AdminJson.Seconds(body, "blockCreateDelay") ?? timings.BlockCreateDelay;
         return new JsonObject
         {
             ["snapshotDelay"] = timings.SnapshotDelay.TotalSeconds,
@@ -66,30 +66,4 @@ internal static class ScalewayAdminEndpoints
             ["blockCreateDelay"] = timings.BlockCreateDelay.TotalSeconds,
         };
     }
-
-    private static async Task<IResult> Guarded(HttpRequest request, Func<JsonObject, JsonObject> action)
-    {
-        try
-        {
-            return AdminJson.Ok(action(await AdminJson.ReadObjectAsync(request)));
-        }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
-        {
-            return AdminJson.Problem(exception.Message);
-        }
-    }
-
-    private static int Count(JsonObject body, string name) => AdminJson.Integer(body, name) switch
-    {
-        null => 0,
-        < 0 => throw new FormatException($"'{name}' must be a count (0 or more)."),
-        var count => count.Value,
-    };
-
-    private static TimeSpan? Seconds(JsonObject body, string name) => AdminJson.Number(body, name) switch
-    {
-        null => null,
-        < 0 => throw new FormatException($"'{name}' cannot be negative."),
-        var seconds => TimeSpan.FromSeconds(seconds.Value),
-    };
 }

@@ -103,12 +103,15 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         var settings = request.FromConfiguration || request.Profile is not null
             ? _outscaleProfiles().Load(request.Profile)
             : new OutscaleConnectionSettings();
+        if ((request.SecretKey is null) != (request.AccessKey is null))
+            throw InputValidation.Invalid(request.SecretKey is null ? "SecretKey" : "AccessKey",
+                "an Outscale access key and its secret key go together: give both as parameters (or -Credential), or neither.");
         if (request.SecretKey is not null)
         {
             settings.SecretKey = request.SecretKey;
+            settings.AccessKey = request.AccessKey;
             settings.Source = request.FromConfiguration ? "parameters, defaults from " + settings.Source : "Parameters";
         }
-        if (request.AccessKey is not null) settings.AccessKey = request.AccessKey;
         if (request.Region is not null) settings.Region = request.Region;
         if (request.Endpoint is not null) settings.Endpoint = request.Endpoint;
         return settings;

@@ -45,6 +45,8 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
 
             var task = await provider.ExportSnapshotAsync(export, cancellationToken);
             Context.WriteVerbose($"Started export task {task.Id} ({task.ProviderState}).");
+            if (request.Wait && task.State is ExportTaskState.Failed or ExportTaskState.Cancelled)
+                Context.WriteError(OperationErrors.From(new SnapshotWaitException(task.Id, task, $"Export task {task.Id} ended {task.State}: {task.Comment}"), CmdletPrefix, task));
             if (!request.Wait || task.IsFinished)
             {
                 Context.WriteObject(task);

@@ -16,6 +16,8 @@ public static class OperationErrors
         {
             RecommendedAction = api.MayHaveSucceeded ? "Check with Get-CloudSnapshot whether the change was made before running the command again." : null,
         },
+        PartialSuccessException { InnerException: CloudApiException cause } partly =>
+            new OperationError(cmdletPrefix + "PartiallyCompleted", CategoryOf(cause.Kind), partly, target),
         ProviderCapabilityException unsupported => new OperationError(cmdletPrefix + "NotSupported", OperationErrorCategory.NotImplemented, unsupported, target),
         ArgumentException invalid => new OperationError(cmdletPrefix + "InvalidArgument", OperationErrorCategory.InvalidArgument, invalid, target),
         KeyNotFoundException noConnection => new OperationError(cmdletPrefix + "ConnectionNotFound", OperationErrorCategory.ObjectNotFound, noConnection, target),

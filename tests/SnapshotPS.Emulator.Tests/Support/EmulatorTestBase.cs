@@ -38,6 +38,7 @@ public abstract class EmulatorTestBase : IAsyncLifetime
             {
                 SnapshotDelay = Delay, ImportDelay = Delay, ExportDelay = Delay, BlockCreateDelay = Delay,
             },
+            OutscaleTimings = new OutscaleTimings { SnapshotDelay = Delay, ImportDelay = Delay, ExportDelay = Delay },
         });
         Client = NewClient(ScalewayFake.DefaultSecretKey);
     }
@@ -61,6 +62,12 @@ public abstract class EmulatorTestBase : IAsyncLifetime
             client.DefaultRequestHeaders.TryAddWithoutValidation("X-Auth-Token", token);
         }
 
+        return Track(client);
+    }
+
+    /// <summary>Disposes the client with the test.</summary>
+    protected HttpClient Track(HttpClient client)
+    {
         _clients.Add(client);
         return client;
     }

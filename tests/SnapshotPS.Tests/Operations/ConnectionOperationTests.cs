@@ -139,6 +139,28 @@ public class ConnectionOperationTests : IClassFixture<EmulatorFixture>, IDisposa
         Assert.Empty(_registry.All());
     }
 
+    [Theory]
+    [InlineData("nl-ams", "nl-ams-1")]
+    [InlineData("pl-waw", "pl-waw-1")]
+    public void ARegionConnectsToItsFirstZone(string region, string zone)
+    {
+        var request = WithKey(name: "by-region");
+        Connect(new ConnectProviderRequest
+        {
+            Provider = request.Provider, Name = request.Name, SecretKey = request.SecretKey, ProjectId = request.ProjectId,
+            Endpoint = request.Endpoint, Region = region, PassThru = true,
+        });
+        Assert.Equal(zone, Assert.Single(_context.ObjectsOf<SnapshotConnection>()).Location);
+    }
+
+    [Fact]
+    public void APrefixIsNotARegion()
+    {
+        var request = WithKey();
+        Connect(new ConnectProviderRequest { Provider = request.Provider, SecretKey = request.SecretKey, ProjectId = request.ProjectId, Region = "fr" });
+        Assert.Equal("Region", ((ArgumentException)Assert.Single(_context.Errors).Exception).ParamName);
+    }
+
     [Fact]
     public void ConnectWithABadZoneIsRefused()
     {

@@ -211,6 +211,34 @@ public class OutscaleOperationTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void ASecretKeyWithoutItsAccessKeyIsRefusedRatherThanPairedWithAnotherKey()
+    {
+        var context = new RecordingContext();
+        new ConnectProviderOperation(new ConnectionRegistry(), context, outscaleProfiles: () => new OutscaleProfileLoader(
+            n => n == "OSC_ACCESS_KEY" ? "AKFROMENVIRONMENT000" : null, Path.GetTempPath())).Process(new ConnectProviderRequest
+        {
+            Provider = CloudProvider.Outscale, SecretKey = SecretValue.FromPlainText("SK"), FromConfiguration = true,
+        });
+        Assert.Equal("AccessKey", ((ArgumentException)Assert.Single(context.Errors).Exception).ParamName);
+    }
+
+    [Fact]
+    public async Task ASnapshotMadeButNotTaggedIsWrittenWithAPartiallyCompletedError()
+    {
+        var volume = _emulator.Outscale.AddVolume(1);
+        _emulator.Host.Faults.Add(new FaultRule { Provider = "outscale", PathContains = "/CreateTags", Kind = FaultKind.Status, StatusCode = 400, Times = 1 });
+
+        await new NewSnapshotOperation(_registry, _context).ProcessAsync(new NewSnapshotRequest { VolumeId = volume, Name = "untagged" }, CancellationToken.None);
+
+        var made = Assert.Single(_context.ObjectsOf<CloudSnapshot>());
+        Assert.True(_emulator.Outscale.SnapshotExists(made.Id));
+        var error = Assert.Single(_context.Errors);
+        Assert.Equal("NewCloudSnapshotPartiallyCompleted", error.ErrorId);
+        Assert.Same(made, error.Target);
+        Assert.Contains("was created", error.Exception.Message);
+    }
+
+    [Fact]
     public void ConnectToOutscaleRefusesAZone()
     {
         var context = new RecordingContext();

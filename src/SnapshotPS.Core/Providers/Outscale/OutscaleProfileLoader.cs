@@ -40,7 +40,8 @@ public sealed class OutscaleProfileLoader
         var settings = new OutscaleConnectionSettings();
         var sources = new List<string>();
 
-        if (path is not null && ReadProfile(path, chosen, explicitlyNamed: profileName is not null) is { } profile)
+        var named = profileName is not null || _environment("OSC_PROFILE") is not null;
+        if (path is not null && ReadProfile(path, chosen, explicitlyNamed: named) is { } profile)
         {
             settings.AccessKey = Text(profile, "access_key");
             settings.SecretKey = Text(profile, "secret_key") is { Length: > 0 } secret ? SecretValue.FromPlainText(secret) : null;
@@ -48,9 +49,9 @@ public sealed class OutscaleProfileLoader
             settings.Endpoint = EndpointOf(profile);
             sources.Add($"osc profile '{chosen}' ({path})");
         }
-        else if (profileName is not null)
+        else if (named)
         {
-            throw InputValidation.Invalid("Profile", $"profile '{profileName}' was asked for, but there is no osc config file at {string.Join(" or ", ConfigPaths)}.");
+            throw InputValidation.Invalid("Profile", $"profile '{chosen}' was asked for, but there is no osc config file at {string.Join(" or ", ConfigPaths)}.");
         }
 
         var fromEnvironment = false;

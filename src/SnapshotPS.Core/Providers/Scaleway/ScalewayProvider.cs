@@ -18,7 +18,6 @@ namespace SnapshotPS.Core.Providers.Scaleway;
 public sealed class ScalewayProvider : SnapshotProviderBase
 {
     public const int MaxPerPage = 100;
-    private const int ConcurrentPages = 4;
 
     private readonly ScalewayConnectionSettings _settings;
     private readonly string _connection;
@@ -72,7 +71,7 @@ public sealed class ScalewayProvider : SnapshotProviderBase
             Tag = wireTags.FirstOrDefault(),
             BaseVolumeId = query.VolumeId,
         };
-        var instancePages = PageNumberStream.ReadAsync((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct), pageSize, ConcurrentPages, cancellationToken);
+        var instancePages = PageNumberStream.ReadAsync((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, cancellationToken);
         await foreach (var snapshot in instancePages.ConfigureAwait(false))
         {
             var normalized = ScalewayMapping.FromInstance(snapshot, _connection, zone);
@@ -88,7 +87,7 @@ public sealed class ScalewayProvider : SnapshotProviderBase
             Tags = wireTags,
             VolumeId = query.VolumeId,
         };
-        var blockPages = PageNumberStream.ReadAsync((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct), pageSize, ConcurrentPages, cancellationToken);
+        var blockPages = PageNumberStream.ReadAsync((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, cancellationToken);
         await foreach (var snapshot in blockPages.ConfigureAwait(false))
         {
             var normalized = ScalewayMapping.FromBlock(snapshot, _connection, zone);

@@ -19,5 +19,8 @@ public static class ScalewayZones
     public static bool HasBlockStorage(string zone) => Block.Contains(zone, StringComparer.Ordinal);
 
     /// <summary>The first zone of a region, as the scw CLI picks when only a region is configured.</summary>
-    public static string? FirstZoneOf(string region) => Instance.FirstOrDefault(z => z.StartsWith(region + "-", StringComparison.Ordinal));
+    public static readonly IReadOnlyList<string> Regions = new[] { "fr-par", "nl-ams", "pl-waw", "it-mil" };
+
+    public static string? FirstZoneOf(string region) =>
+        Regions.Contains(region, StringComparer.Ordinal) ? Instance.First(z => z.StartsWith(region + "-", StringComparison.Ordinal)) : null;
 }

@@ -79,6 +79,14 @@ public class OutscaleProfileLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AProfileNamedByOscProfileThatIsMissingIsAnError()
+    {
+        Write(".osc", """{"default": {"access_key": "A", "secret_key": "S"}}""");
+        _env["OSC_PROFILE"] = "typo";
+        Assert.Equal("Profile", Assert.ThrowsAny<ArgumentException>(() => Loader().Load(null)).ParamName);
+    }
+
+    [Fact]
     public void AMalformedFileIsReportedWithoutItsContent()
     {
         Write(".osc", """{"default": {"secret_key": "SKLEAKED" """);

@@ -1,0 +1,35 @@
+# Starts and stops the bundled emulator for the Pester walk-throughs. Dot-source it in BeforeAll.
+
+function Start-TestEmulator {
+    param([Parameter(Mandatory)] [string] $RepositoryRoot)
+
+    # The built server itself, not 'dotnet run', whose child would outlive Stop-Process.
+    $dll = Get-ChildItem -Path (Join-Path $RepositoryRoot 'src/SnapshotPS.Emulator/bin') -Recurse -Filter 'SnapshotPS.Emulator.dll' |
+        Sort-Object -Property LastWriteTime -Descending | Select-Object -First 1
+    if (-not $dll) { throw 'Build the solution first (dotnet build): the emulator is missing.' }
+    $output = New-TemporaryFile
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $dll.FullName, '--port', '0', '--snapshot-delay', '1' `
+        -RedirectStandardOutput $output -PassThru -NoNewWindow
+    $deadline = (Get-Date).AddSeconds(60)
+    do {
+        Start-Sleep -Milliseconds 250
+        $listening = Select-String -Path $output -Pattern 'listening on (\S+)' | Select-Object -First 1
+    } until ($listening -or (Get-Date) -gt $deadline -or $process.HasExited)
+    if (-not $listening) { throw "The emulator did not start: $(Get-Content -Path $output -Raw)" }
+    $base = $listening.Matches[0].Groups[1].Value
+    [pscustomobject]@{
+        Process   = $process
+        Base      = $base
+        Providers = (Invoke-RestMethod -Uri "$($base)_emulator").providers
+    }
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($Emulator -and -not $Emulator.Process.HasExited) { Stop-Process -Id $Emulator.Process.Id -Force }
+}
+
+function Invoke-EmulatorSeed {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Provider, [Parameter(Mandatory)] [hashtable] $Body)
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)_emulator/$Provider/seed" -ContentType 'application/json' -Body ($Body | ConvertTo-Json)
+}

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace SnapshotPS.Emulator.Tests.Outscale;
+
+public sealed class OutscaleRoutingTests : OutscaleTestBase
+{
+    [Fact]
+    public void Endpoint_is_the_base_address_plus_outscale_api_v1()
+    {
+        Assert.Equal(Host.BaseAddress + "outscale/api/v1", Host.OutscaleEndpoint.ToString());
+    }
+
+    [Fact]
+    public async Task Success_is_200_json_with_a_fresh_request_id_each_time()
+    {
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var first = await Osc.PostAsync("ReadSnapshots", content);
+        var second = await OkAsync("ReadSnapshots");
+        var firstBody = await JsonAsync(first);
+
+        Assert.Equal(200, (int)first.StatusCode);
+        Assert.Equal("application/json", first.Content.Headers.ContentType!.MediaType);
+        AssertRequestId(firstBody);
+        Assert.NotEqual(
+            firstBody.GetProperty("ResponseContext").GetProperty("RequestId").GetString(),
+            second.GetProperty("ResponseContext").GetProperty("RequestId").GetString());
+    }
+
+    [Fact]
+    public async Task Empty_body_reads_as_an_empty_object()
+    {
+        Outscale.SeedSnapshots(2);
+        using var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await Osc.PostAsync("ReadSnapshots", content);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(2, (await JsonAsync(response)).GetProperty("Snapshots").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Unknown_operation_is_404_with_an_errors_body()
+    {
+        var (status, body) = await OscAsync("ReadVolumesOfTheMoon");
+
+        AssertError(status, body, 404, "0", "DefaultError");
+    }
+
+    [Fact]
+    public async Task Unknown_path_under_the_prefix_is_404_with_an_errors_body()
+    {
+        using var client = Track(new HttpClient());
+
+        using var response = await client.GetAsync(new Uri(Host.BaseAddress, "outscale/nothing/here"));
+
+        AssertError((int)response.StatusCode, await JsonAsync(response), 404, "0", "DefaultError");
+    }
+
+    [Fact]
+    public async Task Get_on_an_operation_is_405_code_2_allowing_post()
+    {
+        using var response = await Osc.GetAsync("ReadSnapshots");
+
+        AssertError((int)response.StatusCode, await JsonAsync(response), 405, "2", "DefaultError");
+        Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
+    }
+
+    [Fact]
+    public async Task Body_that_is_not_a_json_object_is_400_code_4110()
+    {
+        await AssertErrorAsync("ReadSnapshots", "[1,2]", 400, "4110", "InvalidParameterValue");
+        await AssertErrorAsync("ReadSnapshots", "{\"Filters\":", 400, "4110", "InvalidParameterValue");
+    }
+}
