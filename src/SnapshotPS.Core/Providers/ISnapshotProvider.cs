@@ -24,6 +24,17 @@ public interface ISnapshotProvider : IDisposable
     /// <summary>Throws an ArgumentException naming the parameter when the location is not one of this provider's.</summary>
     void ValidateLocation(string location, string parameterName);
 
+    /// <summary>
+    /// Check a request as far as it can be checked without the cloud, throwing an ArgumentException
+    /// naming the parameter and the rule (or a ProviderCapabilityException). The calls below check
+    /// again; cmdlets call these first so that -WhatIf reports bad input too.
+    /// </summary>
+    void Validate(CreateSnapshotRequest request);
+    void Validate(CopySnapshotRequest request);
+    void Validate(UpdateSnapshotRequest request);
+    void Validate(ExportSnapshotRequest request);
+    void Validate(SnapshotLocator snapshot, PermissionChange change);
+
     /// <summary>Streams snapshots as pages arrive.</summary>
     IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken);
 

@@ -19,6 +19,11 @@ public abstract class SnapshotProviderBase : ISnapshotProvider
 
     public abstract void ValidateSnapshotId(string id, string parameterName);
     public abstract void ValidateLocation(string location, string parameterName);
+    public abstract void Validate(CreateSnapshotRequest request);
+    public abstract void Validate(UpdateSnapshotRequest request);
+    public virtual void Validate(CopySnapshotRequest request) => this.Require(ProviderCapabilities.Copy);
+    public virtual void Validate(ExportSnapshotRequest request) => this.Require(ProviderCapabilities.Export);
+    public virtual void Validate(SnapshotLocator snapshot, PermissionChange change) => this.Require(ProviderCapabilities.Permissions);
     public abstract IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken);
     public abstract Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken);
     public abstract Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken);

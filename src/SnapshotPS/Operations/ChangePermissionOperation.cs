@@ -34,11 +34,13 @@ public sealed class ChangePermissionOperation : SnapshotOperation
                 throw InputValidation.Invalid("AccountId", "name at least one account id, or -Public.");
             var (_, provider, locator) = request.Target.Resolve(Connections);
             provider.Require(ProviderCapabilities.Permissions);
+            var change = new PermissionChange(_grant, request.AccountIds, request.Public);
+            provider.Validate(locator, change);
             var who = request.Public ? (request.AccountIds.Count == 0 ? "everyone" : "everyone and " + string.Join(", ", request.AccountIds)) : string.Join(", ", request.AccountIds);
             var action = _grant ? $"Allow {who} to create volumes from snapshot" : $"Stop {who} from creating volumes from snapshot";
             if (!Context.ShouldProcess(request.Target.Describe(), action)) return;
 
-            var updated = await provider.ChangePermissionsAsync(locator, new PermissionChange(_grant, request.AccountIds, request.Public), cancellationToken);
+            var updated = await provider.ChangePermissionsAsync(locator, change, cancellationToken);
             if (request.PassThru) Context.WriteObject(updated);
         }, cancellationToken);
 }

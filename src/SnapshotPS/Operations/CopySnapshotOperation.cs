@@ -52,6 +52,7 @@ public sealed class CopySnapshotOperation : SnapshotOperation
                 Description = request.Description,
                 Tags = tags,
             };
+            provider.Validate(copy);
             if (!Context.ShouldProcess($"{request.Source.Describe()} ({sourceRegion})", $"Copy snapshot to {destination.Name} ({destination.Location})")) return;
 
             var created = await SnapshotCreation.CreateAsync(Context, CmdletPrefix, () => provider.CopySnapshotAsync(copy, cancellationToken));

@@ -41,6 +41,7 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
                 BucketAccessKey = request.BucketAccessKey,
                 BucketSecretKey = request.BucketSecretKey,
             };
+            provider.Validate(export);
             if (!Context.ShouldProcess(request.Target.Describe(), $"Export snapshot to bucket {request.Bucket}/{request.Prefix} as {request.Format}")) return;
 
             var task = await provider.ExportSnapshotAsync(export, cancellationToken);

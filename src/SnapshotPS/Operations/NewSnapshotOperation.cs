@@ -50,6 +50,7 @@ public sealed class NewSnapshotOperation : SnapshotOperation
                 Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
                 Location = request.Location,
             };
+            provider.Validate(create);
             var source = request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";
             if (!Context.ShouldProcess($"{source} ({connection.Name})", $"Create snapshot '{request.Name ?? "(generated name)"}'"))
                 return;

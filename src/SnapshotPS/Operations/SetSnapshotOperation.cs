@@ -47,7 +47,7 @@ public sealed class SetSnapshotOperation : SnapshotOperation
             if (request.Name is not null) provider.Require(ProviderCapabilities.Rename);
             if (request.Tags is not null || changesTags) provider.Require(ProviderCapabilities.Tags);
             if (request.Description is not null) provider.Require(ProviderCapabilities.Description);
-            InputValidation.RequireNotEmpty(request.Name, "Name");
+            provider.Validate(new UpdateSnapshotRequest(locator) { Name = request.Name, Description = request.Description, Tags = tags });
             if (!Context.ShouldProcess(request.Target.Describe(), "Update snapshot")) return;
 
             if (changesTags)

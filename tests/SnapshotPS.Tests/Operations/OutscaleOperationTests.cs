@@ -166,6 +166,24 @@ public class OutscaleOperationTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task WhatIfStillReportsBadInputWithoutAskingOrSending()
+    {
+        var snapshot = (await Snapshots(1))[0];
+        _context.IsWhatIf = true;
+        var before = _emulator.Host.Requests.Snapshot().Count(r => r.Provider == "outscale");
+
+        await new NewSnapshotOperation(_registry, _context).ProcessAsync(new NewSnapshotRequest { VolumeId = "vol-12345678", ImportUri = new Uri("https://oos.example/b/k"), SizeBytes = 1 }, CancellationToken.None);
+        await new ChangePermissionOperation(_registry, _context, grant: true).ProcessAsync(new ChangePermissionRequest { Target = new SnapshotTarget { InputObject = snapshot }, AccountIds = new[] { "12-34" } }, CancellationToken.None);
+        await new ExportSnapshotOperation(_registry, _context).ProcessAsync(new ExportSnapshotInput { Target = new SnapshotTarget { InputObject = snapshot }, Bucket = "x" }, CancellationToken.None);
+        await new CopySnapshotOperation(_registry, _context).ProcessAsync(new CopySnapshotRequestInput { Source = new SnapshotTarget { InputObject = snapshot }, SourceRegion = "mars-1" }, CancellationToken.None);
+        await new SetSnapshotOperation(_registry, _context).ProcessAsync(new SetSnapshotRequest { Target = new SnapshotTarget { InputObject = snapshot }, Description = "late" }, CancellationToken.None);
+
+        Assert.Equal(new[] { "ImportUri", "AccountId", "Bucket", "SourceRegion", "Description" }, _context.Errors.Select(e => ((ArgumentException)e.Exception).ParamName));
+        Assert.Empty(_context.ShouldProcessCalls);
+        Assert.Equal(before, _emulator.Host.Requests.Snapshot().Count(r => r.Provider == "outscale"));
+    }
+
+    [Fact]
     public async Task NewImportsFromAUrlAndNeverShowsItsSignature()
     {
         var url = new Uri("https://oos.eu-west-2.outscale.com/backups/disk.qcow2?AWSAccessKeyId=AK&Expires=1893456000&Signature=s3cr3tsig");

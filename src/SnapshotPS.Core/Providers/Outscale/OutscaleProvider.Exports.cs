@@ -13,13 +13,18 @@ public sealed partial class OutscaleProvider
 {
     public override void ValidateExportTaskId(string id, string parameterName) => OutscaleIds.RequireExportTask(id, parameterName);
 
-    public override async Task<SnapshotExportTask> ExportSnapshotAsync(ExportSnapshotRequest request, CancellationToken cancellationToken)
+    public override void Validate(ExportSnapshotRequest request)
     {
         ValidateSnapshotId(request.Snapshot.Id, "Id");
         if (string.IsNullOrWhiteSpace(request.Bucket) || request.Bucket.Length is < 3 or > 63 || request.Bucket.Any(char.IsWhiteSpace))
             throw InputValidation.Invalid("Bucket", $"'{request.Bucket}' is not a bucket name: 3 to 63 characters, no spaces.");
         if ((request.BucketAccessKey is null) != (request.BucketSecretKey is null))
             throw InputValidation.Invalid("BucketCredential", "the bucket owner's keys need both the access key and the secret key.");
+    }
+
+    public override async Task<SnapshotExportTask> ExportSnapshotAsync(ExportSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
 
         var body = new CreateExportTaskBody
         {

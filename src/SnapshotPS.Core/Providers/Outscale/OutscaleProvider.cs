@@ -104,37 +104,59 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
             : OutscaleMapping.FromSnapshot(found, _connection, Region);
     }
 
-    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    public override void Validate(CreateSnapshotRequest request)
     {
         if (request.Location is not null) ValidateLocation(request.Location, "Location");
         InputValidation.RequireNotEmpty(request.Name, "Name");
-        var body = new CreateSnapshotRequestBody { Description = request.Description };
         if (request.ImportUri is null)
         {
             if (request.SizeBytes is not null) throw InputValidation.Invalid("SizeBytes", "a size goes with -ImportUri only; a snapshot of a volume takes the volume's size.");
             if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "give the volume to snapshot, or -ImportUri and -SizeBytes to import a disk image.");
             OutscaleIds.RequireVolume(request.VolumeId, "VolumeId");
-            body.VolumeId = request.VolumeId;
+            return;
         }
-        else
-        {
-            if (request.VolumeId is not null) throw InputValidation.Invalid("ImportUri", "a snapshot comes from a volume (-VolumeId) or from an import (-ImportUri), not both.");
-            if (!request.ImportUri.IsAbsoluteUri || request.ImportUri.Scheme is not ("https" or "http"))
-                throw InputValidation.Invalid("ImportUri", "give the pre-signed http(s) URL of the disk image in object storage.");
-            if (request.SizeBytes is not long size) throw InputValidation.Invalid("SizeBytes", "an import needs the size of the disk, in bytes, at least that of the original volume.");
-            if (size <= 0 || size > MaxImportBytes) throw InputValidation.Invalid("SizeBytes", $"the size must be between 1 byte and {MaxImportBytes} bytes (14,901 GiB); {size} is not allowed.");
-            body.FileLocation = request.ImportUri.AbsoluteUri;
-            body.SnapshotSize = size;
-        }
+        if (request.VolumeId is not null) throw InputValidation.Invalid("ImportUri", "a snapshot comes from a volume (-VolumeId) or from an import (-ImportUri), not both.");
+        if (!request.ImportUri.IsAbsoluteUri || request.ImportUri.Scheme is not ("https" or "http"))
+            throw InputValidation.Invalid("ImportUri", "give the pre-signed http(s) URL of the disk image in object storage.");
+        if (request.SizeBytes is not long size) throw InputValidation.Invalid("SizeBytes", "an import needs the size of the disk, in bytes, at least that of the original volume.");
+        if (size <= 0 || size > MaxImportBytes) throw InputValidation.Invalid("SizeBytes", $"the size must be between 1 byte and {MaxImportBytes} bytes (14,901 GiB); {size} is not allowed.");
+    }
+
+    public override void Validate(CopySnapshotRequest request)
+    {
+        ValidateSnapshotId(request.Source.Id, "Id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        OutscaleIds.RequireRegion(request.SourceRegion ?? request.Source.Location ?? Region, "SourceRegion");
+    }
+
+    public override void Validate(UpdateSnapshotRequest request)
+    {
+        ValidateSnapshotId(request.Snapshot.Id, "Id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        if (request.Description is not null)
+            throw InputValidation.Invalid("Description", "Outscale sets a snapshot's description only when it is created.");
+    }
+
+    public override void Validate(SnapshotLocator snapshot, PermissionChange change)
+    {
+        ValidateSnapshotId(snapshot.Id, "Id");
+        foreach (var account in change.AccountIds) OutscaleIds.RequireAccount(account, "AccountId");
+        if (change.AccountIds.Count == 0 && !change.Public) throw InputValidation.Invalid("AccountId", "name at least one account id, or -Public.");
+    }
+
+    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var body = request.ImportUri is null
+            ? new CreateSnapshotRequestBody { Description = request.Description, VolumeId = request.VolumeId }
+            : new CreateSnapshotRequestBody { Description = request.Description, FileLocation = request.ImportUri.AbsoluteUri, SnapshotSize = request.SizeBytes };
         return CreateAndTagAsync(body, request.Name, request.Tags, cancellationToken);
     }
 
     public override Task<CloudSnapshot> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken)
     {
-        ValidateSnapshotId(request.Source.Id, "Id");
-        InputValidation.RequireNotEmpty(request.Name, "Name");
+        Validate(request);
         var sourceRegion = request.SourceRegion ?? request.Source.Location ?? Region;
-        OutscaleIds.RequireRegion(sourceRegion, "SourceRegion");
         var body = new CreateSnapshotRequestBody { SourceSnapshotId = request.Source.Id, SourceRegionName = sourceRegion, Description = request.Description };
         return CreateAndTagAsync(body, request.Name, request.Tags, cancellationToken);
     }
@@ -165,11 +187,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
 
     public override async Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
     {
-        ValidateSnapshotId(request.Snapshot.Id, "Id");
-        InputValidation.RequireNotEmpty(request.Name, "Name");
-        if (request.Description is not null)
-            throw InputValidation.Invalid("Description", "Outscale sets a snapshot's description only when it is created.");
-
+        Validate(request);
         var current = await GetSnapshotAsync(request.Snapshot, cancellationToken).ConfigureAwait(false);
         var wanted = (request.Tags ?? current.Tags).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         if (request.Tags is not null && !wanted.ContainsKey(OutscaleMapping.NameTag) && current.Tags.TryGetValue(OutscaleMapping.NameTag, out var keptName))
@@ -193,9 +211,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
 
     public override async Task<CloudSnapshot> ChangePermissionsAsync(SnapshotLocator snapshot, PermissionChange change, CancellationToken cancellationToken)
     {
-        ValidateSnapshotId(snapshot.Id, "Id");
-        foreach (var account in change.AccountIds) OutscaleIds.RequireAccount(account, "AccountId");
-        if (change.AccountIds.Count == 0 && !change.Public) throw InputValidation.Invalid("AccountId", "name at least one account id, or -Public.");
+        Validate(snapshot, change);
         var permissions = new OutscalePermissions
         {
             AccountIds = change.AccountIds.Count == 0 ? null : change.AccountIds.ToList(),

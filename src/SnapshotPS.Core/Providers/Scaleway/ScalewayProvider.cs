@@ -105,14 +105,28 @@ public sealed class ScalewayProvider : SnapshotProviderBase
             cancellationToken);
     }
 
-    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    public override void Validate(CreateSnapshotRequest request)
     {
-        var zone = ZoneOf(request.Location);
+        ZoneOf(request.Location);
         if (request.ImportUri is not null || request.SizeBytes is not null) this.Require(ProviderCapabilities.Import);
         if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume: give its id.");
         ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
         InputValidation.RequireNotEmpty(request.Name, "Name");
         if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
+    }
+
+    public override void Validate(UpdateSnapshotRequest request)
+    {
+        ZoneOf(request.Snapshot.Location);
+        ValidateSnapshotId(request.Snapshot.Id, "Id");
+        InputValidation.RequireNotEmpty(request.Name, "Name");
+        if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
+    }
+
+    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var zone = ZoneOf(request.Location);
 
         var name = request.Name ?? "snp-" + Guid.NewGuid().ToString("N").Substring(0, 12);
         var tags = ScalewayMapping.TagsToWire(request.Tags);
@@ -138,11 +152,8 @@ public sealed class ScalewayProvider : SnapshotProviderBase
 
     public override Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
     {
+        Validate(request);
         var zone = ZoneOf(request.Snapshot.Location);
-        ValidateSnapshotId(request.Snapshot.Id, "Id");
-        InputValidation.RequireNotEmpty(request.Name, "Name");
-        if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
-
         var patch = new SnapshotPatchBody
         {
             Name = request.Name,
