@@ -1,0 +1,26 @@
+using System.Management.Automation;
+using SnapshotPS.Operations;
+
+namespace SnapshotPS.Cmdlets;
+
+/// <summary>Grant- and Revoke-CloudSnapshotPermission: the same parameters, opposite changes.</summary>
+public abstract class SnapshotPermissionCmdlet : SnapshotTargetCmdlet
+{
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] AccountId { get; set; } = new string[0];
+
+    [Parameter]
+    public SwitchParameter Public { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected abstract bool Grants { get; }
+
+    protected override void ProcessRecord()
+    {
+        var request = new ChangePermissionRequest { Target = Target, AccountIds = AccountId, Public = Public.IsPresent, PassThru = PassThru.IsPresent };
+        Run(ct => new ChangePermissionOperation(Connections, Context, Grants).ProcessAsync(request, ct));
+    }
+}
