@@ -54,7 +54,9 @@ function Invoke-Package {
     $manifest = Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot 'out/SnapshotPS/SnapshotPS.psd1')
     $artifacts = New-Item -ItemType Directory -Force -Path (Join-Path $PSScriptRoot 'artifacts')
     $zip = Join-Path $artifacts "SnapshotPS-$($manifest.ModuleVersion).zip"
-    Compress-Archive -Path (Join-Path $PSScriptRoot 'out/SnapshotPS/*') -DestinationPath $zip -Force
+    if (Test-Path $zip) { Remove-Item $zip }
+    Add-Type -AssemblyName 'System.IO.Compression.FileSystem'
+    [System.IO.Compression.ZipFile]::CreateFromDirectory((Join-Path $PSScriptRoot 'out/SnapshotPS'), $zip)
     Write-Host "Packaged $zip"
 }
 
