@@ -6,8 +6,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '..' '..')
-    Import-Module (Join-Path $repo 'out' 'SnapshotPS' 'SnapshotPS.psd1') -Force
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    Import-Module (Join-Path $repo 'out/SnapshotPS/SnapshotPS.psd1') -Force
     Disconnect-SnapshotProvider -All
 
     $script:emulator = Start-TestEmulator -RepositoryRoot $repo

@@ -7,8 +7,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '..' '..')
-    $module = Join-Path $repo 'out' 'SnapshotPS' 'SnapshotPS.psd1'
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $module = Join-Path $repo 'out/SnapshotPS/SnapshotPS.psd1'
     if (-not (Test-Path $module)) { throw "Build the module first (dotnet build); $module is missing." }
 
     $script:emulator = Start-TestEmulator -RepositoryRoot $repo
