@@ -15,8 +15,11 @@ public sealed class SnapshotPermissions
     public bool IsPublic { get; }
     public IReadOnlyList<string> AccountIds { get; }
 
-    public override string ToString() =>
-        IsPublic ? "public" : AccountIds.Count == 0 ? "private" : "shared with " + string.Join(", ", AccountIds);
+    public override string ToString()
+    {
+        var shared = AccountIds.Count == 0 ? null : "shared with " + string.Join(", ", AccountIds);
+        return IsPublic ? (shared is null ? "public" : "public; " + shared) : shared ?? "private";
+    }
 }
 
 /// <summary>A change to a snapshot's sharing: accounts and the public flag to grant or revoke.</summary>

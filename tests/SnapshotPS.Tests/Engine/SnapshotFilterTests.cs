@@ -49,3 +49,14 @@ public class SnapshotFilterTests
         Assert.Null(SnapshotFilter.SingleExactName(new SnapshotQuery { Names = new[] { "a", "b" } }));
     }
 }
+
+public class SnapshotPermissionsTests
+{
+    [Theory]
+    [InlineData(false, new string[0], "private")]
+    [InlineData(true, new string[0], "public")]
+    [InlineData(false, new[] { "210987654321" }, "shared with 210987654321")]
+    [InlineData(true, new[] { "210987654321", "123456789012" }, "public; shared with 210987654321, 123456789012")]
+    public void ShowsWhoMayUseTheSnapshot(bool isPublic, string[] accounts, string expected) =>
+        Assert.Equal(expected, new SnapshotPermissions(isPublic, accounts).ToString());
+}
