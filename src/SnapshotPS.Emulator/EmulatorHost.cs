@@ -1,5 +1,6 @@
 using SnapshotPS.Emulator.Hosting;
 using SnapshotPS.Emulator.Outscale;
+using SnapshotPS.Emulator.Outscale.Storage;
 using SnapshotPS.Emulator.Scaleway;
 
 namespace SnapshotPS.Emulator;
@@ -45,7 +46,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var time = options.TimeProvider ?? TimeProvider.System;
-        var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time);
+        var storage = options.ObjectStorage is { } storageOptions ? new ObjectStorage(storageOptions) : null;
+        var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time, storage);
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
         var faults = new FaultInjector();
         var requests = new RequestLog();
@@ -58,6 +60,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            storage?.Dispose();
             throw;
         }
 
@@ -73,5 +76,6 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        Outscale.Storage?.Dispose();
     }
 }

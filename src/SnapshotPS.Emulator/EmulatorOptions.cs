@@ -14,4 +14,7 @@ public sealed class EmulatorOptions
 
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Where OUTSCALE exports are written and import URLs are read; when null exports write nothing and imports read nothing.</summary>
+    public ObjectStorageOptions? ObjectStorage { get; set; }
 }

@@ -34,6 +34,7 @@ await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
     Quiet = !commandLine.Verbose,
     ScalewayTimings = scalewayTimings,
     OutscaleTimings = outscaleTimings,
+    ObjectStorage = commandLine.ObjectStorage,
 });
 
 Console.WriteLine($"SnapshotPS emulator listening on {host.BaseAddress}");
@@ -50,6 +51,9 @@ foreach (var provider in host.Providers.All)
     }
 }
 
+Console.WriteLine(commandLine.S3Endpoint is { } s3
+    ? $"Outscale exports go to {s3} (object {{OsuPrefix}}{{SnapshotId}}.{{format}} in OsuBucket); imports from it are read there."
+    : "Outscale exports are kept in memory only (use --s3-endpoint to write them to object storage).");
 Console.WriteLine($"Admin: {host.BaseAddress}_emulator");
 Console.WriteLine("Press Ctrl+C to stop.");
 

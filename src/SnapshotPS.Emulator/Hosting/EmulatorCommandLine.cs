@@ -2,9 +2,20 @@ using System.Globalization;
 
 namespace SnapshotPS.Emulator.Hosting;
 
-/// <summary>The console entry's arguments: --port N, --seed N, --snapshot-delay SECONDS, --verbose, --help.</summary>
+/// <summary>The console entry's arguments: --port N, --seed N, --snapshot-delay SECONDS, --s3-*, --verbose, --help.</summary>
 internal sealed record EmulatorCommandLine(int Port, int? Seed, double? SnapshotDelaySeconds, bool Verbose, bool ShowHelp)
 {
+    public Uri? S3Endpoint { get; init; }
+
+    public string? S3AccessKey { get; init; }
+
+    public string? S3SecretKey { get; init; }
+
+    /// <summary>The object storage the three --s3-* options name, or null when none is given.</summary>
+    public ObjectStorageOptions? ObjectStorage => S3Endpoint is null
+        ? null
+        : new ObjectStorageOptions { ServiceUrl = S3Endpoint, AccessKey = S3AccessKey!, SecretKey = S3SecretKey! };
+
     public const int DefaultPort = 5080;
 
     public const string Usage = """
@@ -12,6 +23,9 @@ internal sealed record EmulatorCommandLine(int Port, int? Seed, double? Snapshot
           --port N              loopback port to listen on (default 5080; 0 picks a free port)
           --seed N              seed demo data: a volume and N snapshots per fake cloud
           --snapshot-delay S    seconds a new snapshot stays in its transient state (default 2)
+          --s3-endpoint URL     S3-compatible server (e.g. s3rver) where Outscale exports are written
+          --s3-access-key K     its access key (needed with --s3-endpoint)
+          --s3-secret-key S     its secret key (needed with --s3-endpoint)
           --verbose             log every request to the console
           --help                show this help
         """;
@@ -28,14 +42,28 @@ internal sealed record EmulatorCommandLine(int Port, int? Seed, double? Snapshot
                 "--port" => result with { Port = Integer(name, Value(args, ref i), 0, 65535) },
                 "--seed" => result with { Seed = Integer(name, Value(args, ref i), 0, 100_000) },
                 "--snapshot-delay" => result with { SnapshotDelaySeconds = Seconds(name, Value(args, ref i)) },
+                "--s3-endpoint" => result with { S3Endpoint = HttpUrl(name, Value(args, ref i)) },
+                "--s3-access-key" => result with { S3AccessKey = Value(args, ref i) },
+                "--s3-secret-key" => result with { S3SecretKey = Value(args, ref i) },
                 "--verbose" => result with { Verbose = true },
                 "--help" or "-h" or "-?" => result with { ShowHelp = true },
                 _ => throw new FormatException($"Unknown option '{name}'."),
             };
         }
 
+        var s3Given = result.S3Endpoint is not null || result.S3AccessKey is not null || result.S3SecretKey is not null;
+        if (s3Given && (result.S3Endpoint is null || string.IsNullOrEmpty(result.S3AccessKey) || string.IsNullOrEmpty(result.S3SecretKey)))
+        {
+            throw new FormatException("Options '--s3-endpoint', '--s3-access-key' and '--s3-secret-key' go together.");
+        }
+
         return result;
     }
+
+    private static Uri HttpUrl(string name, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new FormatException($"Option '{name}' needs an http(s) URL, not '{text}'.");
 
     private static string Value(IReadOnlyList<string> args, ref int index)
     {

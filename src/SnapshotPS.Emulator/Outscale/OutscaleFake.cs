@@ -1,4 +1,5 @@
 using SnapshotPS.Emulator.Outscale;
+using SnapshotPS.Emulator.Outscale.Storage;
 
 namespace SnapshotPS.Emulator;
 
@@ -16,9 +17,10 @@ public sealed class OutscaleFake
 
     private const int DefaultSeedVolumeSize = 10;
 
-    internal OutscaleFake(OutscaleTimings timings, TimeProvider time)
+    internal OutscaleFake(OutscaleTimings timings, TimeProvider time, ObjectStorage? storage = null)
     {
         Timings = timings;
+        Storage = storage;
         Store = new OutscaleStore(time);
         AddAccount(DefaultAccessKey, DefaultSecretKey, DefaultAccountId);
     }
@@ -29,6 +31,9 @@ public sealed class OutscaleFake
     public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(15);
 
     internal OutscaleStore Store { get; }
+
+    /// <summary>Where exports are written and imports read; null keeps both purely in memory.</summary>
+    internal ObjectStorage? Storage { get; }
 
     /// <summary>Registers an access key for an account (12 digits); the same account may hold several keys.</summary>
     public void AddAccount(string accessKey, string secretKey, string accountId)

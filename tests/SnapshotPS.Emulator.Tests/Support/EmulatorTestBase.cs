@@ -31,7 +31,7 @@ public abstract class EmulatorTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await EmulatorHost.StartAsync(new EmulatorOptions
+        var options = new EmulatorOptions
         {
             TimeProvider = Clock,
             ScalewayTimings = new ScalewayTimings
@@ -39,8 +39,15 @@ public abstract class EmulatorTestBase : IAsyncLifetime
                 SnapshotDelay = Delay, ImportDelay = Delay, ExportDelay = Delay, BlockCreateDelay = Delay,
             },
             OutscaleTimings = new OutscaleTimings { SnapshotDelay = Delay, ImportDelay = Delay, ExportDelay = Delay },
-        });
+        };
+        Configure(options);
+        Host = await EmulatorHost.StartAsync(options);
         Client = NewClient(ScalewayFake.DefaultSecretKey);
+    }
+
+    /// <summary>Adjusts the options before the emulator starts.</summary>
+    protected virtual void Configure(EmulatorOptions options)
+    {
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SnapshotPS.Emulator.Outscale.Storage;
 
 namespace SnapshotPS.Emulator.Outscale.Api;
 
@@ -76,7 +77,7 @@ internal static class ExportTaskOperations
     }
 
     /// <summary>Only the caller's own tasks (QA-verified); malformed IDs in filters just match nothing.</summary>
-    public static OperationOutcome Read(OutscaleCall call)
+    public static async Task<OperationOutcome> ReadAsync(OutscaleCall call)
     {
         var filters = call.Body.Object("Filters");
         var taskIds = filters?.Strings("TaskIds");
@@ -92,6 +93,7 @@ internal static class ExportTaskOperations
             return OperationOutcome.Empty;
         }
 
+        await ExportUploads.SettleAsync(call.Fake, call.Account, call.Aborted);
         var store = call.Store;
         lock (store.Gate)
         {

@@ -14,7 +14,8 @@ internal readonly record struct OperationOutcome(JsonObject? Payload, OutscaleEr
 }
 
 /// <summary>One authenticated call: who makes it, its body, and whether it is a DryRun.</summary>
-internal sealed record OutscaleCall(OutscaleFake Fake, OutscaleAccount Account, string Operation, OutscaleRequest Body, bool DryRun)
+internal sealed record OutscaleCall(
+    OutscaleFake Fake, OutscaleAccount Account, string Operation, OutscaleRequest Body, bool DryRun, CancellationToken Aborted = default)
 {
     public OutscaleStore Store => Fake.Store;
 

@@ -7,17 +7,17 @@ internal static class OutscaleApi
 {
     public const string Root = "/api/v1";
 
-    private static readonly Dictionary<string, Func<OutscaleCall, OperationOutcome>> Operations = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<OutscaleCall, Task<OperationOutcome>>> Operations = new(StringComparer.Ordinal)
     {
-        ["CreateSnapshot"] = SnapshotCreate.Create,
-        ["DeleteSnapshot"] = SnapshotChanges.Delete,
-        ["ReadSnapshots"] = SnapshotRead.Read,
-        ["UpdateSnapshot"] = SnapshotChanges.Update,
-        ["CreateTags"] = TagOperations.Create,
-        ["DeleteTags"] = TagOperations.Delete,
-        ["CreateSnapshotExportTask"] = ExportTaskOperations.Create,
-        ["ReadSnapshotExportTasks"] = ExportTaskOperations.Read,
-        ["DeleteExportTask"] = ExportTaskOperations.Delete,
+        ["CreateSnapshot"] = SnapshotCreate.CreateAsync,
+        ["DeleteSnapshot"] = Sync(SnapshotChanges.Delete),
+        ["ReadSnapshots"] = Sync(SnapshotRead.Read),
+        ["UpdateSnapshot"] = Sync(SnapshotChanges.Update),
+        ["CreateTags"] = Sync(TagOperations.Create),
+        ["DeleteTags"] = Sync(TagOperations.Delete),
+        ["CreateSnapshotExportTask"] = Sync(ExportTaskOperations.Create),
+        ["ReadSnapshotExportTasks"] = ExportTaskOperations.ReadAsync,
+        ["DeleteExportTask"] = Sync(ExportTaskOperations.Delete),
     };
 
     public static IReadOnlyCollection<string> OperationNames => Operations.Keys;
@@ -55,11 +55,14 @@ internal static class OutscaleApi
         }
 
         var dryRun = parsed.Boolean("DryRun") ?? false;
-        var outcome = handler(new OutscaleCall(fake, account!, operation, parsed, dryRun));
+        var outcome = await handler(new OutscaleCall(fake, account!, operation, parsed, dryRun, context.RequestAborted));
         return outcome.Error is { } error
             ? Fail(context, error)
             : OutscaleJson.Ok(outcome.Payload ?? [], OutscaleJson.RequestIdOf(context));
     }
+
+    private static Func<OutscaleCall, Task<OperationOutcome>> Sync(Func<OutscaleCall, OperationOutcome> handler) =>
+        call => Task.FromResult(handler(call));
 
     private static IResult Fail(HttpContext context, OutscaleError error) => OutscaleErrors.Result(error, OutscaleJson.RequestIdOf(context));
 

@@ -11,7 +11,7 @@ internal static class SnapshotCreate
         string? VolumeId, string? SourceSnapshotId, string? SourceRegionName, string? FileLocation, long? SnapshotSize,
         string? Description, string? ClientToken);
 
-    public static OperationOutcome Create(OutscaleCall call)
+    public static async Task<OperationOutcome> CreateAsync(OutscaleCall call)
     {
         var body = call.Body;
         var request = new CreateRequest(
@@ -22,6 +22,7 @@ internal static class SnapshotCreate
             return invalid;
         }
 
+        var unreadable = !call.DryRun && !await CanReadImportAsync(call, request);
         var store = call.Store;
         lock (store.Gate)
         {
@@ -57,7 +58,7 @@ internal static class SnapshotCreate
                 return Answer(replayed, replayed.StatusAt(store.Now));
             }
 
-            var created = Build(call, request, volume, source);
+            var created = Build(call, request, volume, source, unreadable);
             store.Snapshots.Add(created.Id, created);
             return Answer(created, created.InitialStatus);
         }
@@ -124,7 +125,16 @@ internal static class SnapshotCreate
         return request.SnapshotSize is <= 0 ? OutscaleErrors.InvalidValue("SnapshotSize", "must be a positive number of bytes.") : null;
     }
 
-    private static OutscaleSnapshot Build(OutscaleCall call, CreateRequest request, OutscaleVolume? volume, OutscaleSnapshot? source)
+    /// <summary>
+    /// An import from the configured object storage is read there with a plain GET, as the real service reads the
+    /// pre-signed URL; any other URL is trusted. UNVERIFIED: an unreadable URL still answers "importing", then "error".
+    /// </summary>
+    private static async Task<bool> CanReadImportAsync(OutscaleCall call, CreateRequest request) =>
+        call.Fake.Storage is not { } storage || request.FileLocation is not { } location ||
+        !Uri.TryCreate(location, UriKind.Absolute, out var url) || !storage.Serves(url) ||
+        await storage.CanReadAsync(url, call.Aborted);
+
+    private static OutscaleSnapshot Build(OutscaleCall call, CreateRequest request, OutscaleVolume? volume, OutscaleSnapshot? source, bool unreadable)
     {
         var store = call.Store;
         var now = store.Now;
@@ -132,7 +142,7 @@ internal static class SnapshotCreate
         var work = volume is not null
             ? new SnapshotWork(SnapshotWorkKind.FromVolume, now, timings.SnapshotDelay, store.TakeSnapshotFailure())
             : source is null
-                ? new SnapshotWork(SnapshotWorkKind.Import, now, timings.ImportDelay, store.TakeSnapshotFailure())
+                ? new SnapshotWork(SnapshotWorkKind.Import, now, timings.ImportDelay, store.TakeSnapshotFailure() | unreadable)
                 : null;
         return new OutscaleSnapshot
         {

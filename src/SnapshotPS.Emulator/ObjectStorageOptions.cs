@@ -1,0 +1,12 @@
+namespace SnapshotPS.Emulator;
+
+/// <summary>An S3-compatible server (s3rver in tests) where OUTSCALE exports are written and import URLs are checked.</summary>
+public sealed class ObjectStorageOptions
+{
+    /// <summary>For example http://127.0.0.1:4568/; buckets are addressed path-style.</summary>
+    public required Uri ServiceUrl { get; set; }
+
+    public required string AccessKey { get; set; }
+
+    public required string SecretKey { get; set; }
+}
