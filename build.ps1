@@ -6,7 +6,7 @@
 .EXAMPLE
     ./build.ps1                 # Build (Release): lays out out/SnapshotPS
 .EXAMPLE
-    ./build.ps1 -Task Test      # Build, xunit, PowerShell syntax check, Pester
+    ./build.ps1 -Task Test      # Build, xunit (the in-process PowerShell tests among them), Pester
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then zip out/SnapshotPS into artifacts/
 #>
@@ -34,20 +34,22 @@ function Invoke-Build {
 
 function Invoke-Test {
     Invoke-Native -Command 'dotnet' -Arguments @('test', 'SnapshotPS.sln', '-c', $Configuration, '--no-build', '--nologo')
-    if (Get-Command -Name 'node' -ErrorAction SilentlyContinue) {
+    if (Get-Command -Name 'npm' -ErrorAction SilentlyContinue) {
+        # s3rver, the S3-compatible server of the object storage tests.
         Invoke-Native -Command 'npm' -Arguments @('ci', '--no-audit', '--no-fund', '--loglevel=error')
-        Invoke-Native -Command 'node' -Arguments @('--no-deprecation', 'tests/Pester/parse-powershell.mjs')
     }
-    $pester = Get-Module -ListAvailable -Name 'Pester' | Where-Object { $_.Version -ge [version]'5.0' } | Select-Object -First 1
-    if (-not $pester) { throw 'Pester 5 is needed: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser' }
-    Import-Module $pester
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
-    $config.Run.Exit = $false
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+    $suite = Join-Path $PSScriptRoot 'tests/Invoke-PesterSuite.ps1'
+    $hasPester5 = Get-Module -ListAvailable -Name 'Pester' | Where-Object { $_.Version -ge [version]'5.0' }
+    if ($hasPester5) {
+        # This PowerShell has Pester 5: run the suite here, so Windows PowerShell 5.1 is tested too.
+        & $suite
+        if ($LASTEXITCODE -ne 0) { throw 'Pester tests failed.' }
+    } else {
+        # Otherwise the pwsh that the build made from NuGet (tests/SnapshotPS.TestHost), which has Pester 5.9.1.
+        $hostName = if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { 'pwsh.exe' } else { 'pwsh' }
+        $testHost = Join-Path $PSScriptRoot "tests/SnapshotPS.TestHost/bin/$Configuration/net10.0/$hostName"
+        Invoke-Native -Command $testHost -Arguments @('-NoProfile', '-NonInteractive', '-File', $suite)
+    }
 }
 
 function Invoke-Package {
