@@ -83,6 +83,49 @@ public sealed class ModuleLifecycleTests(PowerShellFixture fixture) : IClassFixt
         second.Run("Get-CloudSnapshot -Connection shared-name | Select-Object -First 1").AssertSucceeded();
     }
 
+    [Fact]
+    public void Remove_Module_closes_the_sessions_connections()
+    {
+        using var session = fixture.ConnectedSession();
+        var connection = session.Run("Get-SnapshotProvider -Name scaleway").AssertSucceeded().Output.Single();
+        var before = ClientReads(connection);
+
+        session.Run("Remove-Module SnapshotPS -ErrorAction Stop; Import-Module -Name $path -ErrorAction Stop",
+            new Hashtable { ["path"] = ModuleLayout.ManifestPath }).AssertSucceeded();
+
+        Assert.Equal("read", before);
+        Assert.Equal(nameof(ObjectDisposedException), ClientReads(connection));
+        Assert.Empty(ConnectionNames(session));
+    }
+
+    [Fact]
+    public void Closing_a_runspace_closes_its_connections()
+    {
+        var session = fixture.ConnectedSession();
+        var connection = session.Run("Get-SnapshotProvider -Name scaleway").AssertSucceeded().Output.Single();
+        var before = ClientReads(connection);
+
+        session.Runspace.Dispose();
+
+        Assert.Equal("read", before);
+        Assert.Equal(nameof(ObjectDisposedException), ClientReads(connection));
+    }
+
+    /// <summary>Reads a snapshot through the connection's client from another runspace: "read", or the type of the failure.</summary>
+    private string ClientReads(PSObject connection)
+    {
+        var id = fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 1, namePrefix: "client-read-").Single();
+        using var other = fixture.NewSession();
+        const string read = """
+            try {
+                $locator = [SnapshotPS.Core.Model.SnapshotLocator]::new($id, 'fr-par-1')
+                $null = $connection.GetClient().GetSnapshotAsync($locator, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+                'read'
+            } catch { $_.Exception.GetBaseException().GetType().Name }
+            """;
+        return (string)other.Run(read, new Hashtable { ["connection"] = connection, ["id"] = id }).AssertSucceeded().Output.Single().BaseObject;
+    }
+
     private static IReadOnlyList<string> ConnectionNames(PowerShellSession session) =>
         session.Run("Get-SnapshotProvider").AssertSucceeded().Output.Select(o => (string)o.Properties["Name"].Value).ToList();
 }

@@ -7,7 +7,7 @@ namespace SnapshotPS.Module;
 /// <summary>
 /// The connections of each runspace, so that two runspaces of one process (runspace pools,
 /// ForEach-Object -Parallel, PowerShell hosted in an application) never see each other's
-/// connections. Closing a runspace disposes its connections.
+/// connections. Closing a runspace, or removing the module from it, disposes its connections.
 /// </summary>
 internal static class RunspaceConnections
 {
@@ -25,6 +25,9 @@ internal static class RunspaceConnections
             return runspace is null ? WithoutRunspace : Registries.GetValue(runspace, Create);
         }
     }
+
+    /// <summary>Disconnects every connection of the runspace running on the calling thread.</summary>
+    public static void DisconnectCurrent() => DisconnectAll(Current);
 
     private static ConnectionRegistry Create(Runspace runspace)
     {
