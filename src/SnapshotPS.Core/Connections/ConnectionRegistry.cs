@@ -11,9 +11,6 @@ public sealed class ConnectionRegistry
     private readonly Dictionary<string, SnapshotConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
     private string? _defaultName;
 
-    /// <summary>The registry the module's cmdlets share within one PowerShell process.</summary>
-    public static ConnectionRegistry Session { get; } = new();
-
     /// <summary>Adds or replaces a connection; returns the one it replaced, already disposed, if any.</summary>
     public SnapshotConnection? Add(SnapshotConnection connection, bool makeDefault)
     {

@@ -3,19 +3,27 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Engine;
+using SnapshotPS.Module;
 
 namespace SnapshotPS.Cmdlets;
 
-/// <summary>Tab completion of connection names: quotes trimmed, matched as a wildcard prefix.</summary>
+/// <summary>
+/// Tab completion of the runspace's connection names: quotes trimmed, matched as a wildcard prefix,
+/// and a name that would not parse as a bare word (a space, a quote, a '$'...) completes single-quoted.
+/// </summary>
 public sealed class ConnectionNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var matcher = new WildcardMatcher(wordToComplete.Trim('\'', '"') + "*");
-        return ConnectionRegistry.Session.All()
+        return RunspaceConnections.Current.All()
             .Where(c => matcher.IsMatch(c.Name))
-            .Select(c => new CompletionResult(c.Name, c.Name, CompletionResultType.ParameterValue, c.ToString()));
+            .Select(c => new CompletionResult(AsArgument(c.Name), c.Name, CompletionResultType.ParameterValue, c.ToString()));
     }
+
+    private static string AsArgument(string name) =>
+        name.Length > 0 && name[0] != '-' && name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? name
+            : "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Http;
+using SnapshotPS.Module;
 using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Cmdlets;
@@ -17,8 +18,10 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private PipelineBridge? _bridge;
     private PSCmdletContext? _context;
+    private ConnectionRegistry? _connections;
 
-    protected ConnectionRegistry Connections => ConnectionRegistry.Session;
+    /// <summary>The connections of this cmdlet's runspace; first read on the pipeline thread.</summary>
+    protected ConnectionRegistry Connections => _connections ??= RunspaceConnections.Current;
 
     protected ICmdletContext Context => _context ??= new PSCmdletContext(this, () => _bridge, _stopping);
 

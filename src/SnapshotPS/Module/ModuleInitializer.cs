@@ -5,7 +5,10 @@ using System.Runtime.InteropServices;
 
 namespace SnapshotPS.Module;
 
-/// <summary>Installs the dependency resolver when the module is imported into Windows PowerShell, and removes it on Remove-Module.</summary>
+/// <summary>
+/// Installs the dependency resolver when the module is imported into Windows PowerShell, and removes it on
+/// Remove-Module, which also disconnects the session's connections.
+/// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     private static ResolveEventHandler? _handler;
@@ -20,6 +23,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
+        RunspaceConnections.DisconnectCurrent();
         if (_handler is null) return;
         AppDomain.CurrentDomain.AssemblyResolve -= _handler;
         _handler = null;

@@ -18,11 +18,8 @@ public sealed class PowerShellSession : IDisposable
     public Runspace Runspace { get; }
 
     /// <summary>Runs a script; the variables are set in the runspace first. Never throws for the script's own failures.</summary>
-    public ScriptResult Run(string script, IDictionary? variables = null)
-    {
-        using var shell = Create(script, variables);
-        return Invoke(shell);
-    }
+    /// <remarks>The PowerShell instance is not disposed: disposing it empties the streams the result holds.</remarks>
+    public ScriptResult Run(string script, IDictionary? variables = null) => Invoke(Create(script, variables));
 
     /// <summary>A PowerShell instance on this runspace, for tests that stop it or read its streams as they fill.</summary>
     public System.Management.Automation.PowerShell Create(string script, IDictionary? variables = null)
