@@ -45,7 +45,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
     public override void ValidateLocation(string location, string parameterName)
     {
         OutscaleIds.RequireRegion(location, parameterName);
-        if (!string.Equals(location, Region, StringComparison.Ordinal))
+        if (location != Region)
             throw InputValidation.Invalid(parameterName, $"connection '{_connection}' serves Outscale region {Region}; connect to {location} to reach it.");
     }
 
