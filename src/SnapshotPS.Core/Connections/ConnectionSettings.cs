@@ -29,6 +29,27 @@ public abstract class ConnectionSettings
     /// <summary>Project, account or tenant the connection acts for, for display.</summary>
     public abstract string? Scope { get; }
 
+    /// <summary>Plain http to a host that is not loopback, by the user's explicit word (-AllowUnencryptedEndpoint).</summary>
+    public bool AllowUnencryptedEndpoint { get; set; }
+
     /// <summary>Throws an ArgumentException naming the parameter and the rule for anything missing or malformed.</summary>
     public abstract void Validate();
+
+    public const int MaxRetriesLimit = 10;
+    public const int MaxConcurrentPages = 16;
+
+    /// <summary>What every provider's settings share: the endpoint rule, retries, timeouts and intervals.</summary>
+    protected void ValidateCommon()
+    {
+        EndpointPolicy.Require(Endpoint, AllowUnencryptedEndpoint);
+        if (Http.MaxRetries is < 0 or > MaxRetriesLimit)
+            throw InputValidation.Invalid("MaxRetries", $"retries go from 0 to {MaxRetriesLimit}; {Http.MaxRetries} is out of range.");
+        InputValidation.RequirePositive(Http.AttemptTimeout, "AttemptTimeout");
+        InputValidation.RequirePositive(Http.TotalTimeout, "TotalTimeout");
+        if (Http.BaseDelay < TimeSpan.Zero || Http.MaxDelay < Http.BaseDelay)
+            throw InputValidation.Invalid("MaxDelay", "retry delays cannot be negative, and the longest cannot be shorter than the first.");
+        InputValidation.RequirePositive(PollInterval, "PollInterval");
+        if (ConcurrentPages is < 1 or > MaxConcurrentPages)
+            throw InputValidation.Invalid("ConcurrentPages", $"1 to {MaxConcurrentPages} pages may be fetched at once; {ConcurrentPages} is out of range.");
+    }
 }

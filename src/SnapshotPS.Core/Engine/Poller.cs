@@ -32,6 +32,8 @@ public sealed class Poller
         Func<T, Exception> timedOut,
         CancellationToken cancellationToken)
     {
+        Model.InputValidation.RequirePositive(timeout, "Timeout");
+        Model.InputValidation.RequirePositive(interval, "PollInterval");
         var started = _time.GetTimestamp();
         while (true)
         {

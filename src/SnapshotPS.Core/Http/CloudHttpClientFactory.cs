@@ -6,7 +6,11 @@ using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Core.Http;
 
-/// <summary>Builds one connection's HTTP pipeline: resilience, then tracing per attempt, then auth, then the wire.</summary>
+/// <summary>
+/// Builds one connection's HTTP pipeline: redirect refusal, resilience, the attempt log, tracing
+/// per attempt, auth, then the wire (no automatic redirects; certificates checked unless the
+/// connection was opened with SkipCertificateCheck).
+/// </summary>
 public static class CloudHttpClientFactory
 {
     public static readonly string UserAgent =
@@ -15,20 +19,30 @@ public static class CloudHttpClientFactory
 
     public static HttpClient Create(CloudProvider provider, Uri baseAddress, DelegatingHandler authHandler, HttpPipelineOptions options, HttpMessageHandler? transport = null)
     {
-        authHandler.InnerHandler = transport ?? new HttpClientHandler
-        {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            UseCookies = false,
-        };
+        authHandler.InnerHandler = transport ?? CreateWire(options);
         var tracing = new TracingHandler(options.RequestIdHeader) { InnerHandler = authHandler };
-        var resilience = new ResilienceHandler(provider, options) { InnerHandler = tracing };
-        var client = new HttpClient(resilience)
+        var attempts = new AttemptLogHandler { InnerHandler = tracing };
+        var resilience = new ResilienceHandler(provider, options) { InnerHandler = attempts };
+        var redirects = new RedirectRefusalHandler(provider) { InnerHandler = resilience };
+        var client = new HttpClient(redirects)
         {
             BaseAddress = EnsureTrailingSlash(baseAddress),
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         return client;
+    }
+
+    internal static HttpClientHandler CreateWire(HttpPipelineOptions options)
+    {
+        var wire = new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        };
+        if (options.SkipCertificateCheck) wire.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+        return wire;
     }
 
     private static Uri EnsureTrailingSlash(Uri uri) =>

@@ -33,5 +33,8 @@ public sealed class HttpPipelineOptions
     /// <summary>The response header that carries the provider's request id, when it has one.</summary>
     public string? RequestIdHeader { get; set; } = "X-Request-Id";
 
+    /// <summary>Accept any TLS certificate (lab clouds with self-signed certificates only); off by default.</summary>
+    public bool SkipCertificateCheck { get; set; }
+
     public HttpPipelineOptions Clone() => (HttpPipelineOptions)MemberwiseClone();
 }

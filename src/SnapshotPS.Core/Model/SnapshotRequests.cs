@@ -37,6 +37,12 @@ public sealed class CreateSnapshotRequest
     public string? Name { get; init; }
     public string? Description { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = CloudSnapshot.EmptyTags;
+
+    /// <summary>
+    /// Makes the create happen once however often it is sent: a retry with the same token returns
+    /// the snapshot made the first time. Null lets the provider choose one per call.
+    /// </summary>
+    public string? ClientToken { get; init; }
 }
 
 public sealed class UpdateSnapshotRequest
@@ -64,6 +70,12 @@ public sealed class CopySnapshotRequest
     public string? Name { get; init; }
     public string? Description { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = CloudSnapshot.EmptyTags;
+
+    /// <summary>
+    /// Makes the create happen once however often it is sent: a retry with the same token returns
+    /// the snapshot made the first time. Null lets the provider choose one per call.
+    /// </summary>
+    public string? ClientToken { get; init; }
 }
 
 /// <summary>Copies a snapshot's data to a bucket as a disk image.</summary>

@@ -19,6 +19,10 @@ internal static class OutscaleErrors
 
     public static OutscaleError Combination(string details) => new(400, "3002", "InvalidParameter", details);
 
+    // UNVERIFIED: the code for a ClientToken replayed with other parameters; 3002 like other refused combinations.
+    public static OutscaleError ClientTokenReused(string token) => Combination(
+        $"The ClientToken '{token}' was already used with different parameters; use a new token, or repeat the first request unchanged.");
+
     public static OutscaleError WrongType(string path, string expected) =>
         new(400, "4110", "InvalidParameterValue", $"The value of '{path}' must be {expected}.");
 

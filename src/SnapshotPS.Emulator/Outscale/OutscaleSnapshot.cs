@@ -59,6 +59,9 @@ internal sealed class OutscaleSnapshot : ITaggable
 
     public string? ClientToken { get; init; }
 
+    /// <summary>The parameters of the CreateSnapshot that made it, which a replay of its ClientToken must repeat.</summary>
+    public string? CreateParameters { get; init; }
+
     /// <summary>Null when the snapshot was born completed (seeded or copied).</summary>
     public SnapshotWork? Work { get; init; }
 

@@ -53,6 +53,12 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     public Uri? Endpoint { get; set; }
 
     [Parameter]
+    public SwitchParameter AllowUnencryptedEndpoint { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
@@ -81,6 +87,8 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             ProjectId = ProjectId,
             OrganizationId = OrganizationId,
             Endpoint = Endpoint,
+            AllowUnencryptedEndpoint = AllowUnencryptedEndpoint.IsPresent,
+            SkipCertificateCheck = SkipCertificateCheck.IsPresent,
             FromConfiguration = true,
             Profile = Profile,
             MaxRetries = MaxRetries,

@@ -52,6 +52,10 @@ public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? Timeout { get; set; }
 
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ClientToken { get; set; }
+
     protected override void ProcessRecord()
     {
         var request = new NewSnapshotRequest
@@ -66,6 +70,7 @@ public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
             Location = Location,
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
+            ClientToken = ClientToken,
         };
         Run(ct => new NewSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

@@ -24,6 +24,12 @@ public sealed class ConnectProviderRequest
     public bool FromConfiguration { get; init; }
     public string? Profile { get; init; }
 
+    /// <summary>Allows plain http to a host that is not loopback (credentials then travel unencrypted).</summary>
+    public bool AllowUnencryptedEndpoint { get; init; }
+
+    /// <summary>Accepts any TLS certificate, for lab clouds with self-signed certificates.</summary>
+    public bool SkipCertificateCheck { get; init; }
+
     public int? MaxRetries { get; init; }
     public TimeSpan? PollInterval { get; init; }
     public bool Default { get; init; }
@@ -51,11 +57,14 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             var settings = BuildSettings(request);
             if (request.MaxRetries is int retries) settings.Http.MaxRetries = retries;
             settings.PollInterval = request.PollInterval;
+            settings.AllowUnencryptedEndpoint = request.AllowUnencryptedEndpoint;
+            settings.Http.SkipCertificateCheck = request.SkipCertificateCheck;
             settings.Validate();
 
             var name = request.Name ?? request.Provider.ToString().ToLowerInvariant();
             InputValidation.RequireNotEmpty(name, "Name");
             var connection = new SnapshotConnection(name, settings, ProviderFactory.Create(settings, name), DateTimeOffset.Now);
+            WarnAboutTransport(name, settings);
             var replaced = Connections.Add(connection, request.Default);
             if (replaced is not null) Context.WriteVerbose($"Replaced the earlier connection named '{name}'.");
             Context.WriteVerbose($"Connected '{name}' to {connection.Provider} ({connection.Location}, {connection.Scope}) from {settings.Source}.");
@@ -65,6 +74,14 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         {
             Context.WriteError(OperationErrors.From(failure, CmdletPrefix, request.Name ?? request.Provider.ToString()));
         }
+    }
+
+    private void WarnAboutTransport(string name, ConnectionSettings settings)
+    {
+        if (EndpointPolicy.IsUnencryptedRemote(settings.Endpoint))
+            Context.WriteWarning($"Connection '{name}' sends its credentials and data to {settings.Endpoint!.Host} over plain http, unencrypted (-AllowUnencryptedEndpoint).");
+        if (settings.Http.SkipCertificateCheck)
+            Context.WriteWarning($"Connection '{name}' accepts any TLS certificate (-SkipCertificateCheck): anyone between this machine and {settings.Endpoint?.Host ?? "the provider"} can read its credentials. Use it for lab clouds only.");
     }
 
     private ConnectionSettings BuildSettings(ConnectProviderRequest request) => request.Provider switch

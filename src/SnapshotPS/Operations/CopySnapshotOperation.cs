@@ -37,6 +37,7 @@ public sealed class CopySnapshotOperation : SnapshotOperation
     public Task ProcessAsync(CopySnapshotRequestInput request, CancellationToken cancellationToken) =>
         ForItemAsync(request.Source.InputObject ?? (object?)request.Source.Id, async () =>
         {
+            InputValidation.RequirePositive(request.Timeout, "Timeout");
             var tags = TagConversion.OrEmpty(request.Tags, "Tag");
             var (source, _, locator) = request.Source.Resolve(Connections);
             var destination = Connections.Resolve(request.Destination ?? source.Name);

@@ -32,6 +32,7 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
     public Task ProcessAsync(ExportSnapshotInput request, CancellationToken cancellationToken) =>
         ForItemAsync(request.Target.InputObject ?? (object?)request.Target.Id, async () =>
         {
+            InputValidation.RequirePositive(request.Timeout, "Timeout");
             var (_, provider, locator) = request.Target.Resolve(Connections);
             provider.Require(ProviderCapabilities.Export);
             var export = new ExportSnapshotRequest(locator, request.Bucket)

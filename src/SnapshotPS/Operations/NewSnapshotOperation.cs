@@ -23,6 +23,9 @@ public sealed class NewSnapshotRequest
     public string? Location { get; init; }
     public bool Wait { get; init; }
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Makes the create happen once across runs: a later run with the same token gets the same snapshot.</summary>
+    public string? ClientToken { get; init; }
 }
 
 /// <summary>New-CloudSnapshot: one snapshot per volume; with -Wait, written once it is Available.</summary>
@@ -36,6 +39,7 @@ public sealed class NewSnapshotOperation : SnapshotOperation
     public Task ProcessAsync(NewSnapshotRequest request, CancellationToken cancellationToken) =>
         ForItemAsync(request.VolumeId ?? (object?)Core.Http.HttpTrace.Redact(request.ImportUri), async () =>
         {
+            InputValidation.RequirePositive(request.Timeout, "Timeout");
             var connection = Connections.Resolve(request.Connection);
             var provider = connection.GetClient();
             provider.Require(request.ImportUri is null ? ProviderCapabilities.Create : ProviderCapabilities.Import);
@@ -49,6 +53,7 @@ public sealed class NewSnapshotOperation : SnapshotOperation
                 Description = request.Description,
                 Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
                 Location = request.Location,
+                ClientToken = request.ClientToken,
             };
             provider.Validate(create);
             var source = request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";

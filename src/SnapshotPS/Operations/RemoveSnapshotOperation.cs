@@ -27,6 +27,7 @@ public sealed class RemoveSnapshotOperation : SnapshotOperation
     public Task ProcessAsync(RemoveSnapshotRequest request, CancellationToken cancellationToken) =>
         ForItemAsync(request.Target.InputObject ?? (object?)request.Target.Id, async () =>
         {
+            InputValidation.RequirePositive(request.Timeout, "Timeout");
             var (connection, provider, locator) = request.Target.Resolve(Connections);
             provider.Require(ProviderCapabilities.Delete);
             if (!Confirm($"{request.Target.Describe()} on {connection.Name}", "Remove snapshot", request.Force)) return;

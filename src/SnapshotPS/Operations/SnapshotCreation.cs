@@ -25,6 +25,25 @@ internal static class SnapshotCreation
             context.WriteError(OperationErrors.From(partly, cmdletPrefix, made));
             return made;
         }
+        catch (SnapshotCreateInterruptedException interrupted)
+        {
+            ReportInterrupted(context, interrupted);
+            throw;
+        }
+    }
+
+    /// <summary>A stopped create says what it left behind, as far as the pipeline still takes output.</summary>
+    private static void ReportInterrupted(ICmdletContext context, SnapshotCreateInterruptedException interrupted)
+    {
+        try
+        {
+            context.WriteWarning(interrupted.Message);
+            if (interrupted.Snapshot is { } made) context.WriteObject(made);
+        }
+        catch (OperationCanceledException)
+        {
+            // PowerShell refuses output once the pipeline is stopping.
+        }
     }
 
     /// <summary>Writes the snapshot, after waiting for it to be Available when asked; a failed wait still hands it on.</summary>

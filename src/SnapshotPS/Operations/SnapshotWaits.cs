@@ -20,7 +20,7 @@ internal static class SnapshotWaits
         CancellationToken cancellationToken)
     {
         var limit = timeout ?? DefaultTimeout;
-        if (limit <= TimeSpan.Zero) throw InputValidation.Invalid("Timeout", "the timeout must be a positive number of seconds.");
+        InputValidation.RequirePositive(limit, "Timeout");
         var progress = new WaitProgress(context, activity, limit);
         var waiter = new SnapshotWaiter(provider) { PollInterval = pollInterval };
         try

@@ -29,8 +29,8 @@ public sealed class WaitSnapshotOperation : SnapshotOperation
         ForItemAsync(request.Target.InputObject ?? (object?)request.Target.Id, async () =>
         {
             if (request.States.Count == 0) throw InputValidation.Invalid("State", "name at least one state to wait for.");
-            if (request.PollInterval is { } poll && poll <= TimeSpan.Zero)
-                throw InputValidation.Invalid("PollInterval", "the poll interval must be a positive number of seconds.");
+            InputValidation.RequirePositive(request.Timeout, "Timeout");
+            InputValidation.RequirePositive(request.PollInterval, "PollInterval");
             var (_, provider, locator) = request.Target.Resolve(Connections);
             var reached = await SnapshotWaits.WaitAsync(Context, provider, locator, request.States.Distinct().ToList(),
                 request.Timeout, request.PollInterval, $"Waiting for snapshot {request.Target.Describe()} to be {string.Join(" or ", request.States)}",

@@ -194,6 +194,19 @@ public sealed class CreateSnapshotTests : OutscaleTestBase
     }
 
     [Fact]
+    public async Task A_client_token_replayed_with_other_parameters_is_refused_and_makes_nothing()
+    {
+        var volume = Outscale.AddVolume(10);
+        var other = Outscale.AddVolume(10);
+        await OkAsync("CreateSnapshot", $$"""{"VolumeId":"{{volume}}","ClientToken":"weekly-1"}""");
+
+        await AssertErrorAsync("CreateSnapshot", $$"""{"VolumeId":"{{other}}","ClientToken":"weekly-1"}""", 400, "3002", "InvalidParameter");
+        await AssertErrorAsync("CreateSnapshot", $$"""{"VolumeId":"{{volume}}","ClientToken":"weekly-1","Description":"changed"}""", 400, "3002", "InvalidParameter");
+
+        Assert.Equal(1, Outscale.SnapshotCount());
+    }
+
+    [Fact]
     public async Task Zero_delay_shows_pending_queued_in_the_answer_and_completed_on_the_next_read()
     {
         Outscale.Timings.SnapshotDelay = TimeSpan.Zero;

@@ -30,7 +30,6 @@ public sealed class OutscaleConnectionSettings : ConnectionSettings
         if (SecretKey is null)
             throw InputValidation.Invalid("SecretKey", "Outscale needs a secret key (-SecretKey, -Credential password, OSC_SECRET_KEY or an osc-cli profile).");
         OutscaleIds.RequireRegion(Region, "Region");
-        if (Endpoint is not null && !Endpoint.IsAbsoluteUri)
-            throw InputValidation.Invalid("Endpoint", "the endpoint must be an absolute http or https URL.");
+        ValidateCommon();
     }
 }

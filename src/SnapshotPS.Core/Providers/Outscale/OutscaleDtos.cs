@@ -89,6 +89,7 @@ internal sealed class SnapshotFilters
     public List<string>? Tags { get; set; }
     public List<string>? TagKeys { get; set; }
     public List<string>? AccountIds { get; set; }
+    public List<string>? ClientTokens { get; set; }
 }
 
 internal sealed class ReadSnapshotsResponse
@@ -112,6 +113,7 @@ internal sealed class CreateSnapshotRequestBody
     public string? FileLocation { get; set; }
     public long? SnapshotSize { get; set; }
     public string? Description { get; set; }
+    public string? ClientToken { get; set; }
 }
 
 internal sealed class SnapshotIdBody

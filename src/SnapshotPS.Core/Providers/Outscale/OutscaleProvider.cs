@@ -108,6 +108,8 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
     {
         if (request.Location is not null) ValidateLocation(request.Location, "Location");
         InputValidation.RequireNotEmpty(request.Name, "Name");
+        OutscaleIds.RequireTags(request.Tags, request.Name);
+        InputValidation.RequireClientToken(request.ClientToken);
         if (request.ImportUri is null)
         {
             if (request.SizeBytes is not null) throw InputValidation.Invalid("SizeBytes", "a size goes with -ImportUri only; a snapshot of a volume takes the volume's size.");
@@ -126,6 +128,8 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
     {
         ValidateSnapshotId(request.Source.Id, "Id");
         InputValidation.RequireNotEmpty(request.Name, "Name");
+        OutscaleIds.RequireTags(request.Tags, request.Name);
+        InputValidation.RequireClientToken(request.ClientToken);
         OutscaleIds.RequireRegion(request.SourceRegion ?? request.Source.Location ?? Region, "SourceRegion");
     }
 
@@ -133,6 +137,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
     {
         ValidateSnapshotId(request.Snapshot.Id, "Id");
         InputValidation.RequireNotEmpty(request.Name, "Name");
+        OutscaleIds.RequireTags(request.Tags, request.Name);
         if (request.Description is not null)
             throw InputValidation.Invalid("Description", "Outscale sets a snapshot's description only when it is created.");
     }
@@ -150,6 +155,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
         var body = request.ImportUri is null
             ? new CreateSnapshotRequestBody { Description = request.Description, VolumeId = request.VolumeId }
             : new CreateSnapshotRequestBody { Description = request.Description, FileLocation = request.ImportUri.AbsoluteUri, SnapshotSize = request.SizeBytes };
+        body.ClientToken = request.ClientToken ?? NewClientToken();
         return CreateAndTagAsync(body, request.Name, request.Tags, cancellationToken);
     }
 
@@ -157,17 +163,34 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
     {
         Validate(request);
         var sourceRegion = request.SourceRegion ?? request.Source.Location ?? Region;
-        var body = new CreateSnapshotRequestBody { SourceSnapshotId = request.Source.Id, SourceRegionName = sourceRegion, Description = request.Description };
+        var body = new CreateSnapshotRequestBody
+        {
+            SourceSnapshotId = request.Source.Id,
+            SourceRegionName = sourceRegion,
+            Description = request.Description,
+            ClientToken = request.ClientToken ?? NewClientToken(),
+        };
         return CreateAndTagAsync(body, request.Name, request.Tags, cancellationToken);
     }
 
-    /// <summary>CreateSnapshot, then CreateTags for the name and tags; a tagging failure keeps the snapshot in view.</summary>
+    /// <summary>
+    /// CreateSnapshot with a client token, so that a retry after a lost answer returns the same
+    /// snapshot; then CreateTags for the name and tags. A tagging failure keeps the snapshot in view.
+    /// </summary>
     private async Task<CloudSnapshot> CreateAndTagAsync(CreateSnapshotRequestBody body, string? name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
     {
-        var created = await _transport.CallAsync("CreateSnapshot", body, OutscaleJsonContext.Default.CreateSnapshotRequestBody,
-            OutscaleJsonContext.Default.SnapshotResponse, idempotent: false, cancellationToken).ConfigureAwait(false);
-        var snapshot = created.Snapshot ?? throw new CloudApiException(CloudProvider.Outscale, CloudErrorKind.InvalidResponse,
-            "Outscale answered CreateSnapshot without a snapshot. It may have been created; check with Get-CloudSnapshot.", mayHaveSucceeded: true);
+        var snapshot = await LostAnswers.CreateAsync(CloudProvider.Outscale,
+            async ct =>
+            {
+                var created = await _transport.CallAsync("CreateSnapshot", body, OutscaleJsonContext.Default.CreateSnapshotRequestBody,
+                    OutscaleJsonContext.Default.SnapshotResponse, idempotent: true, ct).ConfigureAwait(false);
+                return created.Snapshot ?? throw new CloudApiException(CloudProvider.Outscale, CloudErrorKind.InvalidResponse,
+                    "Outscale answered CreateSnapshot without a snapshot.", mayHaveSucceeded: true);
+            },
+            ct => FindByClientTokenAsync(body.ClientToken!, ct),
+            found => OutscaleMapping.FromSnapshot(found, _connection, Region),
+            $"Find it with Get-CloudSnapshot{(body.VolumeId is null ? "" : " -VolumeId " + body.VolumeId)} -Connection {_connection}, or run the command again with -ClientToken {body.ClientToken}: Outscale then returns that snapshot instead of making another.",
+            cancellationToken).ConfigureAwait(false);
         var wanted = tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         if (name is not null) wanted[OutscaleMapping.NameTag] = name;
         if (wanted.Count == 0) return OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
@@ -181,9 +204,24 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
             throw new PartialSuccessException(OutscaleMapping.FromSnapshot(snapshot, _connection, Region),
                 $"Snapshot {snapshot.SnapshotId} was created, but its name and tags could not be set: {untagged.Message}", untagged);
         }
+        catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new SnapshotCreateInterruptedException(OutscaleMapping.FromSnapshot(snapshot, _connection, Region),
+                $"The create was stopped while snapshot {snapshot.SnapshotId} was being named and tagged; the snapshot exists.", stopped, cancellationToken);
+        }
         snapshot.Tags = OutscaleMapping.TagsToWire(wanted);
         return OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
     }
+
+    private async Task<OutscaleSnapshot?> FindByClientTokenAsync(string clientToken, CancellationToken cancellationToken)
+    {
+        var page = await _transport.CallAsync("ReadSnapshots",
+            new ReadSnapshotsRequest { Filters = new SnapshotFilters { ClientTokens = new List<string> { clientToken } } },
+            OutscaleJsonContext.Default.ReadSnapshotsRequest, OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, cancellationToken).ConfigureAwait(false);
+        return page.Snapshots?.FirstOrDefault(s => s.ClientToken == clientToken);
+    }
+
+    private static string NewClientToken() => "snapshotps-" + Guid.NewGuid().ToString("N");
 
     public override async Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
     {
@@ -205,8 +243,8 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
     {
         ValidateSnapshotId(snapshot.Id, "Id");
         if (snapshot.Location is not null) ValidateLocation(snapshot.Location, "Location");
-        return _transport.CallAsync("DeleteSnapshot", new SnapshotIdBody { SnapshotId = snapshot.Id }, OutscaleJsonContext.Default.SnapshotIdBody,
-            OutscaleJsonContext.Default.EmptyResponse, idempotent: true, cancellationToken);
+        return LostAnswers.DeleteAsync(ct => _transport.CallAsync("DeleteSnapshot", new SnapshotIdBody { SnapshotId = snapshot.Id },
+            OutscaleJsonContext.Default.SnapshotIdBody, OutscaleJsonContext.Default.EmptyResponse, idempotent: true, ct), cancellationToken);
     }
 
     public override async Task<CloudSnapshot> ChangePermissionsAsync(SnapshotLocator snapshot, PermissionChange change, CancellationToken cancellationToken)

@@ -33,7 +33,6 @@ public sealed class ScalewayConnectionSettings : ConnectionSettings
         if (OrganizationId is not null) ScalewayIds.Require(OrganizationId, "OrganizationId", "organization id");
         if (ProjectId is null && OrganizationId is null)
             throw InputValidation.Invalid("ProjectId", "Scaleway needs a project id (or an organization id) to create snapshots in and list from.");
-        if (Endpoint is not null && !Endpoint.IsAbsoluteUri)
-            throw InputValidation.Invalid("Endpoint", "the endpoint must be an absolute http or https URL.");
+        ValidateCommon();
     }
 }

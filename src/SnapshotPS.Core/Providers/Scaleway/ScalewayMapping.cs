@@ -75,6 +75,7 @@ internal static class ScalewayMapping
         {
             var split = tag.IndexOf('=');
             if (split < 0) result[tag] = "";
+            else if (string.CompareOrdinal(tag, 0, ScalewayTags.RequestMarkerKey + "=", 0, ScalewayTags.RequestMarkerKey.Length + 1) == 0) continue;
             else result[tag.Substring(0, split)] = tag.Substring(split + 1);
         }
         return result;

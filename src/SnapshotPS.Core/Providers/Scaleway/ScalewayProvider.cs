@@ -15,7 +15,7 @@ namespace SnapshotPS.Core.Providers.Scaleway;
 /// Storage API (block volumes). Reads look in both, so no snapshot visible in the console is
 /// reported missing; a snapshot read earlier goes straight to the API it came from.
 /// </summary>
-public sealed class ScalewayProvider : SnapshotProviderBase
+public sealed partial class ScalewayProvider : SnapshotProviderBase
 {
     public const int MaxPerPage = 100;
 
@@ -54,6 +54,7 @@ public sealed class ScalewayProvider : SnapshotProviderBase
             throw InputValidation.Invalid("PageSize", $"Scaleway returns 1 to {MaxPerPage} snapshots per page; {size} is out of range.");
         foreach (var id in query.Ids) ValidateSnapshotId(id, "Id");
         if (query.VolumeId is not null) ScalewayIds.Require(query.VolumeId, "VolumeId", "volume id");
+        ScalewayTags.Require(query.Tags, "Tag");
         return ListAsync(zone, query, query.PageSize ?? MaxPerPage, cancellationToken);
     }
 
@@ -112,6 +113,8 @@ public sealed class ScalewayProvider : SnapshotProviderBase
         if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume: give its id.");
         ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
         InputValidation.RequireNotEmpty(request.Name, "Name");
+        ScalewayTags.Require(request.Tags, "Tag");
+        InputValidation.RequireClientToken(request.ClientToken);
         if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
     }
 
@@ -120,34 +123,8 @@ public sealed class ScalewayProvider : SnapshotProviderBase
         ZoneOf(request.Snapshot.Location);
         ValidateSnapshotId(request.Snapshot.Id, "Id");
         InputValidation.RequireNotEmpty(request.Name, "Name");
+        ScalewayTags.Require(request.Tags, "Tag");
         if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
-    }
-
-    public override Task<CloudSnapshot> CreateSnapshotAsync(CreateSnapshotRequest request, CancellationToken cancellationToken)
-    {
-        Validate(request);
-        var zone = ZoneOf(request.Location);
-
-        var name = request.Name ?? "snp-" + Guid.NewGuid().ToString("N").Substring(0, 12);
-        var tags = ScalewayMapping.TagsToWire(request.Tags);
-        return RouteAsync(null, zone, "volume",
-            async ct => ScalewayMapping.FromInstance(await _instance.CreateAsync(zone, new InstanceCreateSnapshotBody
-            {
-                Name = name,
-                VolumeId = request.VolumeId,
-                Tags = tags,
-                Project = _settings.ProjectId,
-                Organization = _settings.ProjectId is null ? _settings.OrganizationId : null,
-            }, ct).ConfigureAwait(false), _connection, zone),
-            async ct => ScalewayMapping.FromBlock(await _block.CreateAsync(zone, new BlockCreateSnapshotBody
-            {
-                VolumeId = request.VolumeId,
-                Name = name,
-                ProjectId = _settings.ProjectId ?? _settings.OrganizationId,
-                Tags = tags,
-            }, ct).ConfigureAwait(false), _connection, zone),
-            cancellationToken,
-            missingId: request.VolumeId);
     }
 
     public override Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
@@ -169,10 +146,10 @@ public sealed class ScalewayProvider : SnapshotProviderBase
     {
         var zone = ZoneOf(snapshot.Location);
         ValidateSnapshotId(snapshot.Id, "Id");
-        return RouteAsync<object?>(snapshot, zone, "snapshot",
+        return LostAnswers.DeleteAsync(deleting => RouteAsync<object?>(snapshot, zone, "snapshot",
             async ct => { await _instance.DeleteAsync(zone, snapshot.Id, ct).ConfigureAwait(false); return null; },
             async ct => { await _block.DeleteAsync(zone, snapshot.Id, ct).ConfigureAwait(false); return null; },
-            cancellationToken);
+            deleting), cancellationToken);
     }
 
     /// <summary>

@@ -49,13 +49,17 @@ internal static class SnapshotCreate
                 return OperationOutcome.Empty;
             }
 
-            // UNVERIFIED: a ClientToken already used by the account returns that snapshot instead of a new one.
+            // Reference 3 and 4.1: ClientToken is the create's idempotency token. UNVERIFIED replay rules: the same token
+            // with the same parameters returns the first snapshot; with other parameters it is refused (3002, as a
+            // combination of parameters the token does not allow), as AWS-style APIs refuse a mismatched token.
             var replayed = request.ClientToken is { } token
                 ? store.Snapshots.Values.FirstOrDefault(snapshot => snapshot.AccountId == call.Account.AccountId && snapshot.ClientToken == token)
                 : null;
             if (replayed is not null)
             {
-                return Answer(replayed, replayed.StatusAt(store.Now));
+                return replayed.CreateParameters == ParametersOf(request)
+                    ? Answer(replayed, replayed.StatusAt(store.Now))
+                    : OutscaleErrors.ClientTokenReused(replayed.ClientToken!);
             }
 
             var created = Build(call, request, volume, source, unreadable);
@@ -63,6 +67,9 @@ internal static class SnapshotCreate
             return Answer(created, created.InitialStatus);
         }
     }
+
+    /// <summary>What a replay with the same token must repeat: every parameter but the token.</summary>
+    private static string ParametersOf(CreateRequest request) => (request with { ClientToken = null }).ToString();
 
     private static OperationOutcome Answer(OutscaleSnapshot snapshot, SnapshotStatus status) =>
         new JsonObject { ["Snapshot"] = OutscaleJson.Snapshot(snapshot, status) };
@@ -154,6 +161,7 @@ internal static class SnapshotCreate
             // UNVERIFIED: an import's size in GiB is its SnapshotSize in bytes, rounded up.
             VolumeSize = volume?.SizeGiB ?? source?.VolumeSize ?? (int)Math.Min(int.MaxValue, Math.Ceiling(request.SnapshotSize!.Value / BytesPerGiB)),
             ClientToken = request.ClientToken,
+            CreateParameters = ParametersOf(request),
             Work = work,
         };
     }

@@ -104,17 +104,18 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     }
 
     [Fact]
-    public async Task AServerErrorOnACreateIsNotRetried()
+    public async Task AServerErrorOnACreateIsRetriedUnderItsClientTokenAndMakesOneSnapshot()
     {
         var volume = _emulator.Outscale.AddVolume(1);
         using var provider = _emulator.OutscaleProvider();
         var calls = _emulator.OutscaleCalls("CreateSnapshot");
         Inject(FaultKind.Status, "CreateSnapshot", 500);
 
-        var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }, CancellationToken.None));
+        var made = await provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }, CancellationToken.None);
 
-        Assert.Equal(CloudErrorKind.ServerError, failure.Kind);
-        Assert.Equal(calls + 1, _emulator.OutscaleCalls("CreateSnapshot"));
+        Assert.Equal(volume, made.VolumeId);
+        Assert.Equal(calls + 2, _emulator.OutscaleCalls("CreateSnapshot"));
+        Assert.Single(provider.ListSnapshotsAsync(new SnapshotQuery { VolumeId = volume }, CancellationToken.None).ToBlockingEnumerable());
     }
 
     [Fact]
@@ -169,7 +170,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
 
     [Fact]
     public Task AMalformedSnapshotId() =>
-        AssertRefusedBeforeAnyRequest("Id", "snap- and 8 hex digits", p => p.GetSnapshotAsync(new SnapshotLocator("snap-123456"), CancellationToken.None));
+        AssertRefusedBeforeAnyRequest("Id", "snap- and 8 lowercase hex digits", p => p.GetSnapshotAsync(new SnapshotLocator("snap-123456"), CancellationToken.None));
 
     [Fact]
     public Task AVolumeAndAnImportTogether() =>
