@@ -11,12 +11,13 @@ namespace SnapshotPS.Core.Engine.Retention;
 /// </summary>
 public sealed class RetentionDecision
 {
-    public RetentionDecision(CloudSnapshot snapshot, string group, bool keep, IReadOnlyList<string> reasons)
+    public RetentionDecision(CloudSnapshot snapshot, string group, bool keep, IReadOnlyList<string> reasons, DateTime? calendarTime)
     {
         Snapshot = snapshot;
         Group = group;
         Keep = keep;
         Reasons = reasons;
+        CalendarTime = calendarTime;
     }
 
     public CloudSnapshot Snapshot { get; }
@@ -30,6 +31,9 @@ public sealed class RetentionDecision
     public IReadOnlyList<string> Reasons { get; }
 
     public DateTimeOffset? CreatedAt => Snapshot.CreatedAt;
+
+    /// <summary>CreatedAt as the calendar rules read it: in UTC, or in local time when asked.</summary>
+    public DateTime? CalendarTime { get; }
 
     public override string ToString() =>
         $"{(Keep ? "keep" : "remove")} {Snapshot}{(Reasons.Count == 0 ? "" : ": " + string.Join(", ", Reasons))}";

@@ -89,24 +89,25 @@ public sealed class RetentionPlanner
         for (var i = 0; i < backups.Count; i++) reasonOf[backups[i]] = reasons[i];
         foreach (var snapshot in sorted)
         {
+            var calendarTime = snapshot.CreatedAt is { } at ? TimeZoneInfo.ConvertTime(at, _zone).DateTime : (DateTime?)null;
             if (snapshot.CreatedAt is null)
             {
                 problems.Add(new RetentionProblem(RetentionProblemKind.NoCreationTime, group, snapshot,
                     $"Snapshot {snapshot.Name} ({snapshot.Id}) has no creation time, so no retention rule can place it; it is not selected for removal."));
-                decisions.Add(new RetentionDecision(snapshot, group, true, new[] { "no creation time" }));
+                decisions.Add(new RetentionDecision(snapshot, group, true, new[] { "no creation time" }, calendarTime));
             }
             else if (snapshot.State != SnapshotState.Available)
             {
-                decisions.Add(new RetentionDecision(snapshot, group, true, new[] { "not a backup: " + snapshot.State }));
+                decisions.Add(new RetentionDecision(snapshot, group, true, new[] { "not a backup: " + snapshot.State }, calendarTime));
             }
             else if (emptied)
             {
-                decisions.Add(new RetentionDecision(snapshot, group, true, new[] { "the policy keeps none of this group" }));
+                decisions.Add(new RetentionDecision(snapshot, group, true, new[] { "the policy keeps none of this group" }, calendarTime));
             }
             else
             {
                 var why = reasonOf[snapshot];
-                decisions.Add(new RetentionDecision(snapshot, group, why.Count > 0, why));
+                decisions.Add(new RetentionDecision(snapshot, group, why.Count > 0, why, calendarTime));
             }
         }
     }
