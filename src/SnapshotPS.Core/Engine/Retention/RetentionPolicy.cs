@@ -48,7 +48,7 @@ public sealed class RetentionPolicy
         {
             throw new ArgumentException(
                 "No retention rule was given, so nothing would be kept: name at least one of -KeepLast, -KeepHourly, -KeepDaily, " +
-                "-KeepWeekly, -KeepMonthly, -KeepYearly, -KeepWithin (or -KeepWithinDaily...) and -KeepTag.", "Keep");
+                "-KeepWeekly, -KeepMonthly, -KeepYearly, -KeepWithin (or -KeepWithinDaily...) and -KeepTag.");
         }
     }
 
