@@ -131,4 +131,21 @@ public class SelectExpiredSnapshotOperationTests
 
         Assert.Contains(_context.Verbose, v => v.Contains("keep 7 daily, 4 weekly") && v.Contains("tag:app, Location") && v.Contains("UTC"));
     }
+
+    [Fact]
+    public void LocalTimeReadsTheCalendarInTheMachinesZone()
+    {
+        var operation = new SelectExpiredSnapshotOperation(_context, new SelectExpiredSnapshotRequest
+        {
+            Policy = new RetentionPolicy { Daily = 1 }, LocalTime = true, IncludeKept = true, Now = At("2100-01-01 00:00"),
+        });
+
+        Run(operation, Snapshots("2026-11-30 08:00"));
+
+        Assert.Contains(_context.Verbose, v => v.Contains("local time (" + TimeZoneInfo.Local.Id + ")"));
+        var decision = _context.ObjectsOf<RetentionDecision>().Single();
+        var local = TimeZoneInfo.ConvertTime(At("2026-11-30 08:00"), TimeZoneInfo.Local).DateTime;
+        Assert.Equal(local, decision.CalendarTime);
+        Assert.Equal(new[] { "daily " + local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, decision.Reasons);
+    }
 }
