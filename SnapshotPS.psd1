@@ -23,6 +23,7 @@
         'New-CloudSnapshot'
         'Remove-CloudSnapshot'
         'Revoke-CloudSnapshotPermission'
+        'Select-ExpiredCloudSnapshot'
         'Set-CloudSnapshot'
         'Stop-CloudSnapshotExportTask'
         'Wait-CloudSnapshot'

@@ -34,8 +34,8 @@ AfterAll {
 }
 
 Describe 'The module' {
-    It 'exports its fourteen cmdlets' {
-        (Get-Command -Module SnapshotPS).Count | Should -Be 14
+    It 'exports its fifteen cmdlets' {
+        (Get-Command -Module SnapshotPS).Count | Should -Be 15
     }
 
     It 'has help with examples for every cmdlet' {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SnapshotPS.Emulator.Hosting;
 using SnapshotPS.Emulator.Scaleway.Instance;
@@ -26,8 +27,10 @@ internal static class ScalewayAdminEndpoints
     }
 
     /// <summary>
-    /// {"zone","volumes","snapshots","namePrefix","blockVolumes","blockSnapshots"}: snapshots are taken of the
-    /// first seeded volume of their kind (none: no base volume).
+    /// {"zone","volumes","snapshots","namePrefix","blockVolumes","blockSnapshots","createdAt","tags"}: snapshots are
+    /// taken of the first seeded volume of their kind (none: no base volume). "createdAt", a list of ISO 8601
+    /// times, seeds one instance snapshot at each instead of "snapshots" ascending ones; "tags" (strings such as
+    /// "policy=nightly") are set on the instance snapshots.
     /// </summary>
     private static JsonObject Seed(ScalewayFake fake, JsonObject body)
     {
@@ -36,7 +39,13 @@ internal static class ScalewayAdminEndpoints
         const long size = 20_000_000_000;
         var volumes = Enumerable.Range(1, AdminJson.Count(body, "volumes"))
             .Select(i => fake.AddInstanceVolume(zone, $"{prefix}volume-{i:D3}", size)).ToList();
-        var snapshots = fake.SeedInstanceSnapshots(zone, AdminJson.Count(body, "snapshots"), prefix, volumes.FirstOrDefault());
+        var tags = Strings(body, "tags");
+        var createdAt = Strings(body, "createdAt")?.Select(Time).ToList();
+        if (createdAt is not null && Field(body, "snapshots") is not null)
+            throw new FormatException("Give either 'snapshots' (a count) or 'createdAt' (the times), not both.");
+        var snapshots = createdAt is null
+            ? fake.SeedInstanceSnapshots(zone, AdminJson.Count(body, "snapshots"), prefix, volumes.FirstOrDefault(), tags)
+            : fake.SeedInstanceSnapshotsAt(zone, createdAt, prefix, volumes.FirstOrDefault(), tags);
         var blockVolumes = Enumerable.Range(1, AdminJson.Count(body, "blockVolumes"))
             .Select(i => fake.AddBlockVolume(zone, $"{prefix}block-volume-{i:D3}", size)).ToList();
         var blockSnapshots = Enumerable.Range(1, AdminJson.Count(body, "blockSnapshots"))
@@ -50,6 +59,23 @@ internal static class ScalewayAdminEndpoints
             ["blockSnapshots"] = InstanceJson.Strings(blockSnapshots),
         };
     }
+
+    private static List<string>? Strings(JsonObject body, string name) => Field(body, name) switch
+    {
+        null => null,
+        JsonArray items => items.Select(item => item is JsonValue value && value.TryGetValue(out string? text)
+            ? text
+            : throw new FormatException($"'{name}' must be a list of strings.")).ToList(),
+        _ => throw new FormatException($"'{name}' must be a list of strings."),
+    };
+
+    private static JsonNode? Field(JsonObject body, string name) =>
+        body.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static DateTimeOffset Time(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new FormatException($"'{text}' in 'createdAt' is not an ISO 8601 time.");
 
     /// <summary>{"snapshotDelay","importDelay","exportDelay","blockCreateDelay"} in seconds; absent ones keep their value.</summary>
     private static JsonObject SetTimings(ScalewayTimings timings, JsonObject body)

@@ -79,8 +79,25 @@ public sealed class ScalewayFake
     public IReadOnlyList<string> SeedInstanceSnapshots(string zone, int count, string namePrefix = "seed-", string? volumeId = null,
         IEnumerable<string>? tags = null, string? projectId = null)
     {
-        ScalewayZones.Require(ScalewayApi.Instance, zone);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return SeedInstance(zone, count, (_, sequence) => SeedDate(sequence), namePrefix, volumeId, tags, projectId);
+    }
+
+    /// <summary>
+    /// Adds available snapshots created at the given times, named namePrefix + 001, 002, ... in the order of
+    /// the times, oldest first, for tests of policies that read creation dates (retention).
+    /// </summary>
+    public IReadOnlyList<string> SeedInstanceSnapshotsAt(string zone, IEnumerable<DateTimeOffset> createdAt, string namePrefix = "seed-",
+        string? volumeId = null, IEnumerable<string>? tags = null, string? projectId = null)
+    {
+        var times = createdAt.OrderBy(time => time).ToList();
+        return SeedInstance(zone, times.Count, (i, _) => times[i - 1], namePrefix, volumeId, tags, projectId);
+    }
+
+    private IReadOnlyList<string> SeedInstance(string zone, int count, Func<int, long, DateTimeOffset> createdAt, string namePrefix,
+        string? volumeId, IEnumerable<string>? tags, string? projectId)
+    {
+        ScalewayZones.Require(ScalewayApi.Instance, zone);
         var tagList = tags?.ToList() ?? [];
         lock (Store.Gate)
         {
@@ -90,7 +107,7 @@ public sealed class ScalewayFake
             for (var i = 1; i <= count; i++)
             {
                 var sequence = Store.NextSequence();
-                var created = SeedDate(sequence);
+                var created = createdAt(i, sequence);
                 var snapshot = new InstanceSnapshot
                 {
                     Id = ScalewayIds.New(), Zone = zone, ProjectId = project, OrganizationId = Store.OrganizationOf(project),

@@ -30,14 +30,17 @@ internal sealed class PSCmdletContext : ICmdletContext
 
     public void WriteObject(object item) => OnPipeline(() => _cmdlet.WriteObject(item));
 
-    public void WriteError(OperationError error) => OnPipeline(() =>
+    public void WriteError(OperationError error) => OnPipeline(() => _cmdlet.WriteError(ToErrorRecord(error)));
+
+    /// <summary>The PowerShell error record for an operation's error, for writing or for ThrowTerminatingError.</summary>
+    public static ErrorRecord ToErrorRecord(OperationError error)
     {
         var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), error.Category.ToString());
         var record = new ErrorRecord(error.Exception, error.ErrorId, category, error.Target);
         if (error.RecommendedAction is not null)
             record.ErrorDetails = new ErrorDetails(error.Exception.Message) { RecommendedAction = error.RecommendedAction };
-        _cmdlet.WriteError(record);
-    });
+        return record;
+    }
 
     public void WriteWarning(string message) => OnPipeline(() => _cmdlet.WriteWarning(message));
 

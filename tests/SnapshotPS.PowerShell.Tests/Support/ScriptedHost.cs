@@ -19,6 +19,9 @@ public sealed class ScriptedHost : PSHost
     /// <summary>The captions and messages of the prompts shown, in order.</summary>
     public IReadOnlyList<string> Prompts => _ui.Prompts;
 
+    /// <summary>The lines written to the host, such as -WhatIf's "What if: ..." lines, in order.</summary>
+    public IReadOnlyList<string> Lines => _ui.Lines;
+
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
     public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
     public override Guid InstanceId { get; } = Guid.NewGuid();
@@ -35,6 +38,12 @@ public sealed class ScriptedHost : PSHost
     {
         private readonly Queue<string> _answers = new(answers);
         private readonly List<string> _prompts = [];
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get { lock (_lines) return _lines.ToList(); }
+        }
 
         public IReadOnlyList<string> Prompts
         {
@@ -75,7 +84,7 @@ public sealed class ScriptedHost : PSHost
         public override SecureString ReadLineAsSecureString() => throw new Xunit.Sdk.XunitException("Unexpected ReadLineAsSecureString.");
         public override void Write(string value) { }
         public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
-        public override void WriteLine(string value) { }
+        public override void WriteLine(string value) { lock (_lines) _lines.Add(value); }
         public override void WriteErrorLine(string value) { }
         public override void WriteDebugLine(string message) { }
         public override void WriteProgress(long sourceId, ProgressRecord record) { }

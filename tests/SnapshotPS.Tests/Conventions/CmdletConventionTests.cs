@@ -50,7 +50,7 @@ public class CmdletConventionTests
             {
                 "Connect-SnapshotProvider", "Copy-CloudSnapshot", "Disconnect-SnapshotProvider", "Export-CloudSnapshot", "Get-CloudSnapshot",
                 "Get-CloudSnapshotExportTask", "Get-SnapshotProvider", "Grant-CloudSnapshotPermission", "New-CloudSnapshot", "Remove-CloudSnapshot",
-                "Revoke-CloudSnapshotPermission", "Set-CloudSnapshot", "Stop-CloudSnapshotExportTask", "Wait-CloudSnapshot",
+                "Revoke-CloudSnapshotPermission", "Select-ExpiredCloudSnapshot", "Set-CloudSnapshot", "Stop-CloudSnapshotExportTask", "Wait-CloudSnapshot",
             },
             CmdletMetadata.All.Select(c => c.Name));
 

@@ -115,7 +115,8 @@ public class ModuleConventionTests
     {
         var views = XDocument.Load(RepoPaths.Of("SnapshotPS.format.ps1xml")).Descendants("View").ToList();
         Assert.NotEmpty(views);
-        var known = new[] { typeof(CloudSnapshot), typeof(SnapshotConnection), typeof(SnapshotExportTask) }.ToDictionary(t => t.FullName!);
+        var known = new[] { typeof(CloudSnapshot), typeof(SnapshotConnection), typeof(SnapshotExportTask), typeof(SnapshotPS.Core.Engine.Retention.RetentionDecision) }
+            .ToDictionary(t => t.FullName!);
         foreach (var view in views)
         {
             var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
