@@ -11,7 +11,7 @@ public sealed class ConnectionRegistry
     private readonly Dictionary<string, SnapshotConnection> _connections = new(StringComparer.OrdinalIgnoreCase);
     private string? _defaultName;
 
-    /// <summary>The registry the module's cmdlets share within one PowerShell process.</summary>
+    /// <summary>A process-wide registry, for hosts with no current runspace; the cmdlets keep one per runspace.</summary>
     public static ConnectionRegistry Session { get; } = new();
 
     /// <summary>Adds or replaces a connection; returns the one it replaced, already disposed, if any.</summary>

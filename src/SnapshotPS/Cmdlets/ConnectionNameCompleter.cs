@@ -14,7 +14,7 @@ public sealed class ConnectionNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var matcher = new WildcardMatcher(wordToComplete.Trim('\'', '"') + "*");
-        return ConnectionRegistry.Session.All()
+        return RunspaceConnections.Current.All()
             .Where(c => matcher.IsMatch(c.Name))
             .Select(c => new CompletionResult(c.Name, c.Name, CompletionResultType.ParameterValue, c.ToString()));
     }

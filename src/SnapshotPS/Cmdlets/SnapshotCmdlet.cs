@@ -18,7 +18,7 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
     private PipelineBridge? _bridge;
     private PSCmdletContext? _context;
 
-    protected ConnectionRegistry Connections => ConnectionRegistry.Session;
+    protected ConnectionRegistry Connections => RunspaceConnections.Current;
 
     protected ICmdletContext Context => _context ??= new PSCmdletContext(this, () => _bridge, _stopping);
 
