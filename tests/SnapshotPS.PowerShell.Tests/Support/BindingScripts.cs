@@ -14,24 +14,27 @@ public static class BindingScripts
 
     /// <summary>
     /// Defines ConvertTo-PipelineSource: turns objects into the kind of objects a user pipes by property
-    /// name ('PSCustomObject', 'Csv', 'Json', 'Hashtable'), keeping only the listed properties.
+    /// name ('PSCustomObject', 'Csv', 'Json', 'Hashtable'), keeping the listed properties and adding a
+    /// Note, as kept lists have other columns too. The Note also stops PowerShell from converting a row
+    /// into a CloudSnapshot and binding it by value, so only binding by property name can take it.
     /// </summary>
     public const string ConvertToPipelineSource = """
         function ConvertTo-PipelineSource {
             param([Parameter(Mandatory)][object[]] $InputObject, [Parameter(Mandatory)][string] $Kind, [string[]] $Property = @('Id', 'Connection'))
+            $columns = @($Property) + @{ Name = 'Note'; Expression = { 'kept by a user' } }
             switch ($Kind) {
-                'PSCustomObject' { $InputObject | Select-Object -Property $Property }
+                'PSCustomObject' { $InputObject | Select-Object -Property $columns }
                 'Csv' {
                     $file = Join-Path ([System.IO.Path]::GetTempPath()) ("snapshotps-" + [guid]::NewGuid() + ".csv")
                     try {
-                        $InputObject | Select-Object -Property $Property | Export-Csv -LiteralPath $file -NoTypeInformation
+                        $InputObject | Select-Object -Property $columns | Export-Csv -LiteralPath $file -NoTypeInformation
                         Import-Csv -LiteralPath $file
                     } finally { Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue }
                 }
-                'Json' { ConvertTo-Json -InputObject @($InputObject | Select-Object -Property $Property) -Depth 3 | ConvertFrom-Json }
+                'Json' { ConvertTo-Json -InputObject @($InputObject | Select-Object -Property $columns) -Depth 3 | ConvertFrom-Json }
                 'Hashtable' {
                     foreach ($item in $InputObject) {
-                        $table = @{}
+                        $table = @{ Note = 'kept by a user' }
                         foreach ($name in $Property) { $table[$name] = $item.$name }
                         [pscustomobject]$table
                     }
