@@ -8,18 +8,18 @@ public sealed class PagedPipelineTests(PowerShellFixture fixture) : IClassFixtur
     private const int Many = 250;
 
     [Fact]
-    public void Scaleway_snapshots_listed_in_pages_then_piped_to_Remove_are_all_removed()
+    public void Listing_Scaleway_in_pages_streamed_to_Remove_removes_every_snapshot_once()
     {
         using var session = fixture.ConnectedSession();
         fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", Many, namePrefix: "paged-remove-");
         var bystanders = fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 3, namePrefix: "paged-keep-");
         fixture.Requests.Clear();
 
-        session.Run("$listed = Get-CloudSnapshot -Name 'paged-remove-*' -PageSize 40; $listed | Remove-CloudSnapshot -Force").AssertSucceeded();
+        session.Run("Get-CloudSnapshot -Name 'paged-remove-*' -PageSize 40 | Remove-CloudSnapshot -Force").AssertSucceeded();
 
         Assert.Equal(Many, fixture.RequestCount("scaleway", "DELETE", "/snapshots/"));
         Assert.True(fixture.RequestCount("scaleway", "GET", "/snapshots") > 1);
-        var left = session.Run("(Get-CloudSnapshot -Name 'paged-*').Id").AssertSucceeded().OutputOf<string>();
+        var left = session.Run("(Get-CloudSnapshot -Name 'paged-remove-*', 'paged-keep-*').Id").AssertSucceeded().OutputOf<string>();
         Assert.Equal(bystanders.Order(), left.Order());
     }
 
