@@ -96,4 +96,50 @@ public class PageNumberStreamTests
         Assert.True(await enumerator.MoveNextAsync());
         Assert.Equal(new[] { 1 }, pages.Requested);
     }
+
+    /// <summary>A numbered listing that really shifts: removing an item moves every later one a place back.</summary>
+    private sealed class ShrinkingListing
+    {
+        private readonly List<int> _items;
+        private readonly int _pageSize;
+
+        public ShrinkingListing(int total, int pageSize) { _items = Enumerable.Range(0, total).ToList(); _pageSize = pageSize; }
+
+        public int Requests;
+
+        public async Task<NumberedPage<int>> Fetch(int page, CancellationToken ct)
+        {
+            Interlocked.Increment(ref Requests);
+            await Task.Yield();
+            lock (_items) return new NumberedPage<int>(_items.Skip((page - 1) * _pageSize).Take(_pageSize).ToList(), _items.Count);
+        }
+
+        public void Remove(int item) { lock (_items) _items.Remove(item); }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task AConsumerRemovingEachItemItIsGivenStillGetsEveryItemOnce(int concurrentPages)
+    {
+        var listing = new ShrinkingListing(total: 253, pageSize: 40);
+        var items = new List<int>();
+        await foreach (var item in PageNumberStream.ReadAsync((p, ct) => listing.Fetch(p, ct), 40, concurrentPages, i => i.ToString(), CancellationToken.None))
+        {
+            items.Add(item);
+            listing.Remove(item);
+        }
+        Assert.Equal(Enumerable.Range(0, 253), items);
+    }
+
+    [Fact]
+    public async Task AnUnchangedListingIsReadOncePerPageWithAKey()
+    {
+        var pages = new FakePages(total: 95, pageSize: 10);
+        var items = new List<int>();
+        await foreach (var item in PageNumberStream.ReadAsync((p, ct) => pages.Fetch(p, ct), 10, 4, i => i.ToString(), CancellationToken.None))
+            items.Add(item);
+        Assert.Equal(Enumerable.Range(0, 95), items);
+        Assert.Equal(Enumerable.Range(1, 10), pages.Requested.Order());
+    }
 }

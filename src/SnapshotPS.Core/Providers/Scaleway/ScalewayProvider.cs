@@ -72,7 +72,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
             Tag = wireTags.FirstOrDefault(),
             BaseVolumeId = query.VolumeId,
         };
-        var instancePages = PageNumberStream.ReadAsync((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, cancellationToken);
+        var instancePages = PageNumberStream.ReadAsync((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, s => s.Id, cancellationToken);
         await foreach (var snapshot in instancePages.ConfigureAwait(false))
         {
             var normalized = ScalewayMapping.FromInstance(snapshot, _connection, zone);
@@ -88,7 +88,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
             Tags = wireTags,
             VolumeId = query.VolumeId,
         };
-        var blockPages = PageNumberStream.ReadAsync((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, cancellationToken);
+        var blockPages = PageNumberStream.ReadAsync((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, s => s.Id, cancellationToken);
         await foreach (var snapshot in blockPages.ConfigureAwait(false))
         {
             var normalized = ScalewayMapping.FromBlock(snapshot, _connection, zone);
