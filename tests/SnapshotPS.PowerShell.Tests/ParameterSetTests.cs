@@ -15,6 +15,7 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
     [InlineData("New-CloudSnapshot", "Volume", "Import,Volume")]
     [InlineData("Remove-CloudSnapshot", "InputObject", "Id,InputObject")]
     [InlineData("Revoke-CloudSnapshotPermission", "InputObject", "Id,InputObject")]
+    [InlineData("Select-ExpiredCloudSnapshot", null, "__AllParameterSets")]
     [InlineData("Set-CloudSnapshot", "InputObject", "Id,InputObject")]
     [InlineData("Stop-CloudSnapshotExportTask", "InputObject", "Id,InputObject")]
     [InlineData("Wait-CloudSnapshot", "InputObject", "Id,InputObject")]
@@ -57,10 +58,10 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
 
     /// <summary>
     /// One line per parameter set: "Name!&lt;ByValue&gt;" for each parameter (! mandatory). Common parameters are
-    /// left out, and so are -First, -Skip and -IncludeTotalCount, which the help documents as common paging parameters.
+    /// left out; the paging parameters (-First, -Skip, -IncludeTotalCount) are the cmdlet's own and must be in its help.
     /// </summary>
     private const string DescribeSets = """
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters + @('First', 'Skip', 'IncludeTotalCount')
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
         function Format-Parameter([string] $Name, [bool] $Mandatory, [string[]] $Pipeline) {
             $Name + $(if ($Mandatory) { '!' } else { '' }) + $(if ($Pipeline) { '<' + (($Pipeline | Sort-Object) -join ',') + '>' } else { '' })
         }

@@ -8,8 +8,8 @@ public static class BindingScripts
     [
         "Connect-SnapshotProvider", "Copy-CloudSnapshot", "Disconnect-SnapshotProvider", "Export-CloudSnapshot",
         "Get-CloudSnapshot", "Get-CloudSnapshotExportTask", "Get-SnapshotProvider", "Grant-CloudSnapshotPermission",
-        "New-CloudSnapshot", "Remove-CloudSnapshot", "Revoke-CloudSnapshotPermission", "Set-CloudSnapshot",
-        "Stop-CloudSnapshotExportTask", "Wait-CloudSnapshot",
+        "New-CloudSnapshot", "Remove-CloudSnapshot", "Revoke-CloudSnapshotPermission", "Select-ExpiredCloudSnapshot",
+        "Set-CloudSnapshot", "Stop-CloudSnapshotExportTask", "Wait-CloudSnapshot",
     ];
 
     /// <summary>
