@@ -25,7 +25,9 @@ public static class CloudHttpClientFactory
         var client = new HttpClient(resilience)
         {
             BaseAddress = EnsureTrailingSlash(baseAddress),
+            // The resilience handler bounds each attempt and the whole call, body included.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = Math.Min(int.MaxValue, Math.Max(1, options.MaxResponseBytes)),
         };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         return client;
