@@ -63,4 +63,29 @@ public class PagingFaultTests
         Assert.Equal(10, seen.Count);
         Assert.Equal(4, stub.Requests);
     }
+
+    [Fact]
+    public async Task AScalewaySnapshotSeenThroughBothApisIsListedOnce()
+    {
+        const string id = "00000000-0000-4000-8000-000000000042";
+        await using var stub = await StubServer.StartAsync((context, _) =>
+        {
+            if (context.Request.Path.Value!.Contains("/block/"))
+                return StubServer.JsonAsync(context, $$"""{"snapshots":[{"id":"{{id}}","status":"available"}],"total_count":1}""");
+            context.Response.Headers["X-Total-Count"] = "1";
+            return StubServer.JsonAsync(context, $$"""{"snapshots":[{"id":"{{id}}","state":"available"}]}""");
+        });
+        using var provider = new ScalewayProvider(new ScalewayConnectionSettings
+        {
+            Endpoint = stub.BaseAddress,
+            SecretKey = SecretValue.FromPlainText(ScalewayFake.DefaultSecretKey),
+            ProjectId = ScalewayFake.DefaultProjectId,
+            Http = Http(),
+        }, "stub");
+
+        var seen = await ListAll(provider, new SnapshotQuery { Location = "fr-par-1" }, new List<string>());
+
+        Assert.Equal(new[] { id }, seen);
+        Assert.Equal(2, stub.Requests);
+    }
 }

@@ -74,8 +74,10 @@ public sealed class ScalewayProvider : SnapshotProviderBase
         };
         var instancePages = CompleteListing.ByPageNumber((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct),
             s => s.Id, Listing($"Instance snapshots in zone {zone}", pageSize), cancellationToken);
+        var fromInstance = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var snapshot in instancePages.ConfigureAwait(false))
         {
+            fromInstance.Add(snapshot.Id);
             var normalized = ScalewayMapping.FromInstance(snapshot, _connection, zone);
             if (filter.Matches(normalized)) yield return normalized;
         }
@@ -93,6 +95,7 @@ public sealed class ScalewayProvider : SnapshotProviderBase
             s => s.Id, Listing($"Block Storage snapshots in zone {zone}", pageSize), cancellationToken);
         await foreach (var snapshot in blockPages.ConfigureAwait(false))
         {
+            if (fromInstance.Contains(snapshot.Id)) continue; // one snapshot seen through both APIs is listed once
             var normalized = ScalewayMapping.FromBlock(snapshot, _connection, zone);
             if (filter.Matches(normalized)) yield return normalized;
         }
