@@ -27,7 +27,9 @@ public static class CloudHttpClientFactory
         var client = new HttpClient(redirects)
         {
             BaseAddress = EnsureTrailingSlash(baseAddress),
+            // The resilience handler bounds each attempt and the whole call, body included.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = Math.Min(int.MaxValue, Math.Max(1, options.MaxResponseBytes)),
         };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         return client;

@@ -14,8 +14,12 @@ public sealed class HttpPipelineOptions
     /// <summary>A Retry-After longer than this is not waited for: the call fails with a throttling error.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long one attempt may take, its whole answer (headers and body) read.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest response body accepted; a larger one fails as an invalid response.</summary>
+    public long MaxResponseBytes { get; set; } = 16L << 20;
 
     /// <summary>
     /// True when a response proves the server refused the request without acting on it, so even a

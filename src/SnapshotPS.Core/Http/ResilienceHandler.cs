@@ -13,8 +13,10 @@ namespace SnapshotPS.Core.Http;
 
 /// <summary>
 /// Retries with exponential backoff and jitter, honouring Retry-After, under per-attempt and total
-/// timeouts. A request that is not idempotent is sent again only when the server provably did not
-/// act on it (a refusal such as 429, or a connection that was never opened).
+/// timeouts. An attempt is the whole exchange: headers and body are read within it, so a body cut
+/// off or stalled in transfer is a transient fault of that attempt. A request that is not
+/// idempotent is sent again only when the server provably did not act on it (a refusal such as
+/// 429, or a connection that was never opened).
 /// </summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
@@ -77,8 +79,20 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ResponseBody.BufferAsync(response, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     private async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
@@ -133,12 +147,17 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var mayHaveSucceeded = !request.IsIdempotent() && !NeverReachedServer(failure);
         var target = $"{request.Method} {HttpTrace.Redact(request.RequestUri)}";
         var caution = mayHaveSucceeded ? " The request may have been carried out; check before sending it again." : "";
-        return failure is TimeoutRejectedException timeout
-            ? new CloudApiException(_provider, CloudErrorKind.Timeout,
+        return failure switch
+        {
+            TimeoutRejectedException timeout => new CloudApiException(_provider, CloudErrorKind.Timeout,
                 $"{_provider} did not answer {target} within {timeout.Timeout.TotalSeconds:0.#} s.{caution}",
-                isRetryable: true, mayHaveSucceeded: mayHaveSucceeded, innerException: failure)
-            : new CloudApiException(_provider, CloudErrorKind.Network,
-                $"{_provider} could not be reached for {target}: {failure.Message}{caution}",
-                isRetryable: true, mayHaveSucceeded: mayHaveSucceeded, innerException: failure);
+                isRetryable: true, mayHaveSucceeded: mayHaveSucceeded, innerException: failure),
+            ResponseTooLargeException tooLarge => new CloudApiException(_provider, CloudErrorKind.InvalidResponse,
+                $"{_provider} answered {target} with more than {tooLarge.Limit} bytes, the most this connection accepts (MaxResponseBytes).{caution}",
+                mayHaveSucceeded: mayHaveSucceeded, innerException: failure),
+            _ => new CloudApiException(_provider, CloudErrorKind.Network,
+                $"{_provider} could not be reached for {target}, or its answer was cut off: {failure.Message}{caution}",
+                isRetryable: true, mayHaveSucceeded: mayHaveSucceeded, innerException: failure),
+        };
     }
 }

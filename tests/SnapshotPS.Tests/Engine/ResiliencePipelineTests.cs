@@ -196,6 +196,54 @@ public class ResiliencePipelineTests
         Assert.Equal(2, transport.Attempts);
     }
 
+    private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Body(bool hang) =>
+        (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenBody(hang)) });
+
+    [Fact]
+    public async Task AGetWhoseBodyFailsInTransferIsRetriedWithinThePipeline()
+    {
+        var transport = new ScriptedTransport(Body(hang: false));
+        using var client = Client(transport);
+        using var response = await client.GetAsync("snapshots");
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, transport.Attempts);
+    }
+
+    [Fact]
+    public async Task APostWhoseBodyFailsInTransferIsATypedErrorThatMayHaveSucceeded()
+    {
+        var transport = new ScriptedTransport(Body(hang: false));
+        using var client = Client(transport);
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => client.PostAsync("snapshots", new StringContent("{}")));
+        Assert.Equal(1, transport.Attempts);
+        Assert.True(failure.MayHaveSucceeded);
+    }
+
+    [Fact]
+    public async Task ABodyThatIgnoresCancellationIsStillEndedByTheAttemptTimeout()
+    {
+        var transport = new ScriptedTransport(Body(hang: true), Body(hang: true));
+        using var client = Client(transport, o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(100); o.MaxRetries = 1; });
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => client.GetAsync("snapshots").WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(CloudErrorKind.Timeout, failure.Kind);
+        Assert.Equal(2, transport.Attempts);
+    }
+
+    [Fact]
+    public async Task AResponseDeclaringMoreThanTheLimitIsRefusedBeforeItIsRead()
+    {
+        var transport = new ScriptedTransport((_, _) =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new BrokenBody(hang: true)) };
+            response.Content.Headers.ContentLength = 1L << 40;
+            return Task.FromResult(response);
+        });
+        using var client = Client(transport);
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => client.GetAsync("snapshots").WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(CloudErrorKind.InvalidResponse, failure.Kind);
+        Assert.Equal(1, transport.Attempts);
+    }
+
     [Fact]
     public async Task CancellationByTheCallerIsNotRetriedNorTranslated()
     {

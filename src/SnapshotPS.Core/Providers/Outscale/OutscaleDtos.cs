@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using SnapshotPS.Core.Http;
 
 namespace SnapshotPS.Core.Providers.Outscale;
 
@@ -18,6 +19,15 @@ public sealed class OutscaleSnapshot
     public List<OutscaleTag>? Tags { get; set; }
     public string? VolumeId { get; set; }
     public long? VolumeSize { get; set; }
+
+    internal void Validate(string field)
+    {
+        ReplyFields.RequireId(SnapshotId, field + ".SnapshotId");
+        ReplyFields.RequireRange(VolumeSize, field + ".VolumeSize", 0, long.MaxValue >> 30); // GiB, read as bytes
+        ReplyFields.RequireRange(Progress, field + ".Progress", 0, 100);
+        OutscaleTag.ValidateAll(Tags, field + ".Tags");
+        ReplyFields.RequireEach(PermissionsToCreateVolume?.AccountIds, field + ".PermissionsToCreateVolume.AccountIds");
+    }
 }
 
 public sealed class OutscalePermissions
@@ -30,6 +40,12 @@ public sealed class OutscaleTag
 {
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";
+
+    internal static void ValidateAll(List<OutscaleTag>? tags, string field) => ReplyFields.RequireEach(tags, field, (tag, name) =>
+    {
+        ReplyFields.RequireId(tag.Key, name + ".Key");
+        ReplyFields.RequireText(tag.Value, name + ".Value");
+    });
 }
 
 public sealed class OutscaleExportTask
@@ -41,6 +57,13 @@ public sealed class OutscaleExportTask
     public string? Comment { get; set; }
     public OutscaleOsuExport? OsuExport { get; set; }
     public List<OutscaleTag>? Tags { get; set; }
+
+    internal void Validate(string field)
+    {
+        ReplyFields.RequireId(TaskId, field + ".TaskId");
+        ReplyFields.RequireRange(Progress, field + ".Progress", 0, 100);
+        OutscaleTag.ValidateAll(Tags, field + ".Tags");
+    }
 }
 
 public sealed class OutscaleOsuExport
@@ -92,17 +115,22 @@ internal sealed class SnapshotFilters
     public List<string>? ClientTokens { get; set; }
 }
 
-internal sealed class ReadSnapshotsResponse
+internal sealed class ReadSnapshotsResponse : IValidatedReply
 {
     public List<OutscaleSnapshot>? Snapshots { get; set; }
     public string? NextPageToken { get; set; }
     public ResponseContext? ResponseContext { get; set; }
+
+    public void Validate() => ReplyFields.RequireEach(ReplyFields.Require(Snapshots, "Snapshots"), "Snapshots", (s, field) => s.Validate(field));
 }
 
-internal sealed class SnapshotResponse
+/// <summary>CreateSnapshot and UpdateSnapshot; the callers say what a reply without its Snapshot means.</summary>
+internal sealed class SnapshotResponse : IValidatedReply
 {
     public OutscaleSnapshot? Snapshot { get; set; }
     public ResponseContext? ResponseContext { get; set; }
+
+    public void Validate() => Snapshot?.Validate("Snapshot");
 }
 
 internal sealed class CreateSnapshotRequestBody
@@ -145,10 +173,13 @@ internal sealed class CreateExportTaskBody
     public OutscaleOsuExport OsuExport { get; set; } = new();
 }
 
-internal sealed class ExportTaskResponse
+/// <summary>CreateSnapshotExportTask; its caller says what a reply without the task means.</summary>
+internal sealed class ExportTaskResponse : IValidatedReply
 {
     public OutscaleExportTask? SnapshotExportTask { get; set; }
     public ResponseContext? ResponseContext { get; set; }
+
+    public void Validate() => SnapshotExportTask?.Validate("SnapshotExportTask");
 }
 
 internal sealed class ReadExportTasksRequest
@@ -164,11 +195,14 @@ internal sealed class ExportTaskFilters
     public List<string>? SnapshotIds { get; set; }
 }
 
-internal sealed class ReadExportTasksResponse
+internal sealed class ReadExportTasksResponse : IValidatedReply
 {
     public List<OutscaleExportTask>? SnapshotExportTasks { get; set; }
     public string? NextPageToken { get; set; }
     public ResponseContext? ResponseContext { get; set; }
+
+    public void Validate() =>
+        ReplyFields.RequireEach(ReplyFields.Require(SnapshotExportTasks, "SnapshotExportTasks"), "SnapshotExportTasks", (t, field) => t.Validate(field));
 }
 
 internal sealed class DeleteExportTaskBody
@@ -176,7 +210,9 @@ internal sealed class DeleteExportTaskBody
     public string ExportTaskId { get; set; } = "";
 }
 
-internal sealed class EmptyResponse
+internal sealed class EmptyResponse : IValidatedReply
 {
     public ResponseContext? ResponseContext { get; set; }
+
+    public void Validate() { }
 }

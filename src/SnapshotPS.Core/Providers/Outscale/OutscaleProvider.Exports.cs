@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using SnapshotPS.Core.Engine.Listing;
 using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Core.Providers.Outscale;
@@ -54,20 +55,18 @@ public sealed partial class OutscaleProvider
 
     private async IAsyncEnumerable<SnapshotExportTask> ListExportTasksCoreAsync(ExportTaskQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ReadExportTasksRequest
-        {
-            ResultsPerPage = DefaultResultsPerPage,
-            Filters = new ExportTaskFilters { TaskIds = NullIfEmpty(query.Ids), SnapshotIds = NullIfEmpty(query.SnapshotIds) },
-        };
-        do
-        {
-            var page = await _transport.CallAsync("ReadSnapshotExportTasks", request, OutscaleJsonContext.Default.ReadExportTasksRequest,
-                OutscaleJsonContext.Default.ReadExportTasksResponse, idempotent: true, cancellationToken).ConfigureAwait(false);
-            foreach (var task in page.SnapshotExportTasks ?? new List<OutscaleExportTask>())
-                yield return OutscaleMapping.FromExportTask(task, _connection, Region);
-            request.NextPageToken = page.NextPageToken;
-        }
-        while (!string.IsNullOrEmpty(request.NextPageToken));
+        var filters = new ExportTaskFilters { TaskIds = NullIfEmpty(query.Ids), SnapshotIds = NullIfEmpty(query.SnapshotIds) };
+        var tasks = CompleteListing.ByToken(
+            async (token, ct) =>
+            {
+                var page = await _transport.CallAsync("ReadSnapshotExportTasks",
+                    new ReadExportTasksRequest { ResultsPerPage = DefaultResultsPerPage, Filters = filters, NextPageToken = token },
+                    OutscaleJsonContext.Default.ReadExportTasksRequest, OutscaleJsonContext.Default.ReadExportTasksResponse, idempotent: true, ct).ConfigureAwait(false);
+                return new ListingPage<OutscaleExportTask>(page.SnapshotExportTasks!, nextCursor: page.NextPageToken);
+            },
+            t => t.TaskId, Listing($"snapshot export tasks in region {Region}", DefaultResultsPerPage), cancellationToken);
+        await foreach (var task in tasks.ConfigureAwait(false))
+            yield return OutscaleMapping.FromExportTask(task, _connection, Region);
     }
 
     public override async Task<SnapshotExportTask> GetExportTaskAsync(string taskId, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Engine.Listing;
 using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Core.Providers.Outscale;
@@ -65,30 +66,31 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
         var exactName = SnapshotFilter.SingleExactName(query);
         var valued = query.Tags.Where(t => t.Value.Length > 0).Select(t => t.Key + "=" + t.Value);
         if (exactName is not null) valued = valued.Append(OutscaleMapping.NameTag + "=" + exactName);
-        var request = new ReadSnapshotsRequest
+        var pageSize = query.PageSize ?? DefaultResultsPerPage;
+        var filters = new SnapshotFilters
         {
-            ResultsPerPage = query.PageSize ?? DefaultResultsPerPage,
-            Filters = new SnapshotFilters
-            {
-                SnapshotIds = NullIfEmpty(query.Ids),
-                VolumeIds = query.VolumeId is null ? null : new List<string> { query.VolumeId },
-                Tags = NullIfEmpty(valued.ToList()),
-                TagKeys = NullIfEmpty(query.Tags.Where(t => t.Value.Length == 0).Select(t => t.Key).ToList()),
-            },
+            SnapshotIds = NullIfEmpty(query.Ids),
+            VolumeIds = query.VolumeId is null ? null : new List<string> { query.VolumeId },
+            Tags = NullIfEmpty(valued.ToList()),
+            TagKeys = NullIfEmpty(query.Tags.Where(t => t.Value.Length == 0).Select(t => t.Key).ToList()),
         };
-        do
-        {
-            var page = await _transport.CallAsync("ReadSnapshots", request, OutscaleJsonContext.Default.ReadSnapshotsRequest,
-                OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, cancellationToken).ConfigureAwait(false);
-            foreach (var snapshot in page.Snapshots ?? new List<OutscaleSnapshot>())
+        var snapshots = CompleteListing.ByToken(
+            async (token, ct) =>
             {
-                var normalized = OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
-                if (filter.Matches(normalized)) yield return normalized;
-            }
-            request.NextPageToken = page.NextPageToken;
+                var page = await _transport.CallAsync("ReadSnapshots", new ReadSnapshotsRequest { ResultsPerPage = pageSize, Filters = filters, NextPageToken = token },
+                    OutscaleJsonContext.Default.ReadSnapshotsRequest, OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, ct).ConfigureAwait(false);
+                return new ListingPage<OutscaleSnapshot>(page.Snapshots!, nextCursor: page.NextPageToken);
+            },
+            s => s.SnapshotId, Listing($"snapshots in region {Region}", pageSize), cancellationToken);
+        await foreach (var snapshot in snapshots.ConfigureAwait(false))
+        {
+            var normalized = OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
+            if (filter.Matches(normalized)) yield return normalized;
         }
-        while (!string.IsNullOrEmpty(request.NextPageToken));
     }
+
+    private ListingOptions Listing(string subject, int pageSize) =>
+        new(CloudProvider.Outscale, subject, pageSize) { MaxConcurrentPages = _settings.ConcurrentPages };
 
     public override async Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
     {

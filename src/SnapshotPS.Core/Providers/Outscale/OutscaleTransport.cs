@@ -32,6 +32,7 @@ internal sealed class OutscaleTransport : IDisposable
     }
 
     public async Task<T> CallAsync<TBody, T>(string operation, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> replyType, bool idempotent, CancellationToken cancellationToken)
+        where T : class, IValidatedReply
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, operation)
         {
@@ -45,12 +46,15 @@ internal sealed class OutscaleTransport : IDisposable
         if (!response.IsSuccessStatusCode) throw ToException(response, bytes);
         try
         {
-            return JsonSerializer.Deserialize(bytes, replyType) ?? throw new JsonException("The body was empty or null.");
+            var reply = JsonSerializer.Deserialize(bytes, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
+            reply.Validate();
+            return reply;
         }
-        catch (JsonException unreadable)
+        catch (Exception unreadable) when (unreadable is JsonException or InvalidReplyException)
         {
+            var problem = unreadable is InvalidReplyException invalid ? invalid.Message : "a body that could not be read";
             throw new CloudApiException(CloudProvider.Outscale, CloudErrorKind.InvalidResponse,
-                $"Outscale answered {operation} with HTTP {(int)response.StatusCode} and a body that could not be read." +
+                $"Outscale answered {operation} with HTTP {(int)response.StatusCode} and an invalid reply: {problem}." +
                 (idempotent ? "" : " The request may have been carried out; check with Get-CloudSnapshot before sending it again."),
                 (int)response.StatusCode, mayHaveSucceeded: !idempotent, innerException: unreadable);
         }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Engine.Listing;
 
 namespace SnapshotPS.Core.Providers.Scaleway;
 
@@ -25,7 +25,7 @@ internal sealed class ScalewayBlockApi
         public string? VolumeId { get; init; }
     }
 
-    public async Task<NumberedPage<ScalewayBlockSnapshot>> ListPageAsync(string zone, ListFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ListingPage<ScalewayBlockSnapshot>> ListPageAsync(string zone, ListFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = new List<string> { $"page={page}", $"page_size={pageSize}", "order_by=created_at_asc" };
         ScalewayInstanceApi.AddQuery(query, "project_id", filter.ProjectId);
@@ -35,7 +35,7 @@ internal sealed class ScalewayBlockApi
         foreach (var tag in filter.Tags) ScalewayInstanceApi.AddQuery(query, "tags", tag);
         var reply = await _transport.SendAsync(HttpMethod.Get, Snapshots(zone) + "?" + string.Join("&", query),
             ScalewayJsonContext.Default.BlockSnapshotList, cancellationToken).ConfigureAwait(false);
-        return new NumberedPage<ScalewayBlockSnapshot>(reply.Body.Snapshots ?? new List<ScalewayBlockSnapshot>(), reply.Body.TotalCount);
+        return new ListingPage<ScalewayBlockSnapshot>(reply.Body.Snapshots!, reply.Body.TotalCount);
     }
 
     public async Task<ScalewayBlockSnapshot> GetAsync(string zone, string id, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using SnapshotPS.Core.Http;
 
 namespace SnapshotPS.Core.Providers.Scaleway;
 
@@ -24,6 +25,13 @@ public sealed class ScalewayInstanceSnapshot
     // The SDK model says error_reason; recorded responses carry error_details (shape UNVERIFIED): accept both.
     public string? ErrorReason { get; set; }
     public JsonElement? ErrorDetails { get; set; }
+
+    internal void Validate(string field)
+    {
+        ReplyFields.RequireId(Id, field + ".id");
+        ReplyFields.RequireRange(Size, field + ".size", 0, long.MaxValue);
+        ReplyFields.RequireEach(Tags, field + ".tags");
+    }
 }
 
 public sealed class ScalewayBaseVolume
@@ -32,14 +40,18 @@ public sealed class ScalewayBaseVolume
     public string? Name { get; set; }
 }
 
-internal sealed class InstanceSnapshotEnvelope
+internal sealed class InstanceSnapshotEnvelope : IValidatedReply
 {
     public ScalewayInstanceSnapshot? Snapshot { get; set; }
+
+    public void Validate() => ReplyFields.Require(Snapshot, "snapshot").Validate("snapshot");
 }
 
-internal sealed class InstanceSnapshotList
+internal sealed class InstanceSnapshotList : IValidatedReply
 {
     public List<ScalewayInstanceSnapshot>? Snapshots { get; set; }
+
+    public void Validate() => ReplyFields.RequireEach(ReplyFields.Require(Snapshots, "snapshots"), "snapshots", (s, field) => s.Validate(field));
 }
 
 internal sealed class InstanceCreateSnapshotBody
@@ -59,7 +71,7 @@ internal sealed class SnapshotPatchBody
 
 // Block Storage API v1 (reference §8): bare objects, count in the body.
 
-public sealed class ScalewayBlockSnapshot
+public sealed class ScalewayBlockSnapshot : IValidatedReply
 {
     public string Id { get; set; } = "";
     public string? Name { get; set; }
@@ -73,6 +85,15 @@ public sealed class ScalewayBlockSnapshot
     public string? Zone { get; set; }
     public string? Class { get; set; }
     public bool? Public { get; set; }
+
+    void IValidatedReply.Validate() => Validate("snapshot");
+
+    internal void Validate(string field)
+    {
+        ReplyFields.RequireId(Id, field + ".id");
+        ReplyFields.RequireRange(Size, field + ".size", 0, long.MaxValue);
+        ReplyFields.RequireEach(Tags, field + ".tags");
+    }
 }
 
 public sealed class ScalewayParentVolume
@@ -83,10 +104,16 @@ public sealed class ScalewayParentVolume
     public string? Status { get; set; }
 }
 
-internal sealed class BlockSnapshotList
+internal sealed class BlockSnapshotList : IValidatedReply
 {
     public List<ScalewayBlockSnapshot>? Snapshots { get; set; }
     public int? TotalCount { get; set; }
+
+    public void Validate()
+    {
+        ReplyFields.RequireEach(ReplyFields.Require(Snapshots, "snapshots"), "snapshots", (s, field) => s.Validate(field));
+        ReplyFields.RequireRange(TotalCount, "total_count", 0, int.MaxValue);
+    }
 }
 
 internal sealed class BlockCreateSnapshotBody

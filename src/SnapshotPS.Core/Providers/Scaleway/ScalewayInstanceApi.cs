@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Engine.Listing;
+using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Core.Providers.Scaleway;
 
@@ -27,7 +29,7 @@ internal sealed class ScalewayInstanceApi
         public string? BaseVolumeId { get; init; }
     }
 
-    public async Task<NumberedPage<ScalewayInstanceSnapshot>> ListPageAsync(string zone, ListFilter filter, int page, int perPage, CancellationToken cancellationToken)
+    public async Task<ListingPage<ScalewayInstanceSnapshot>> ListPageAsync(string zone, ListFilter filter, int page, int perPage, CancellationToken cancellationToken)
     {
         var query = new List<string> { $"page={page}", $"per_page={perPage}" };
         AddQuery(query, "project", filter.Project);
@@ -37,8 +39,17 @@ internal sealed class ScalewayInstanceApi
         AddQuery(query, "base_volume_id", filter.BaseVolumeId);
         var reply = await _transport.SendAsync(HttpMethod.Get, Snapshots(zone) + "?" + string.Join("&", query),
             ScalewayJsonContext.Default.InstanceSnapshotList, cancellationToken).ConfigureAwait(false);
-        int? total = reply.Headers.TryGetValues("X-Total-Count", out var values) && int.TryParse(values.FirstOrDefault(), out var count) ? count : null;
-        return new NumberedPage<ScalewayInstanceSnapshot>(reply.Body.Snapshots ?? new List<ScalewayInstanceSnapshot>(), total);
+        return new ListingPage<ScalewayInstanceSnapshot>(reply.Body.Snapshots!, TotalOf(reply.Headers));
+    }
+
+    private static int? TotalOf(System.Net.Http.Headers.HttpResponseHeaders headers)
+    {
+        if (!headers.TryGetValues("X-Total-Count", out var values)) return null;
+        var text = values.FirstOrDefault();
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new CloudApiException(CloudProvider.Scaleway, CloudErrorKind.InvalidResponse,
+                $"Scaleway answered the snapshot listing with an invalid reply: X-Total-Count is '{text}', not a count.");
     }
 
     public async Task<ScalewayInstanceSnapshot> GetAsync(string zone, string id, CancellationToken cancellationToken) =>
@@ -58,8 +69,7 @@ internal sealed class ScalewayInstanceApi
     public Task DeleteAsync(string zone, string id, CancellationToken cancellationToken) =>
         _transport.DeleteAsync($"{Snapshots(zone)}/{id}", cancellationToken);
 
-    private static ScalewayInstanceSnapshot Unwrap(InstanceSnapshotEnvelope envelope) =>
-        envelope.Snapshot ?? throw new System.Text.Json.JsonException("The reply held no snapshot.");
+    private static ScalewayInstanceSnapshot Unwrap(InstanceSnapshotEnvelope envelope) => envelope.Snapshot!; // validated by the transport
 
     internal static void AddQuery(List<string> query, string name, string? value)
     {

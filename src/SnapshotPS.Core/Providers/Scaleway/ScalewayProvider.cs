@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using SnapshotPS.Core.Engine;
+using SnapshotPS.Core.Engine.Listing;
 using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Core.Providers.Scaleway;
@@ -72,9 +73,12 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
             Tag = wireTags.FirstOrDefault(),
             BaseVolumeId = query.VolumeId,
         };
-        var instancePages = PageNumberStream.ReadAsync((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, s => s.Id, cancellationToken);
+        var instancePages = CompleteListing.ByPageNumber((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct),
+            s => s.Id, Listing($"Instance snapshots in zone {zone}", pageSize), cancellationToken);
+        var fromInstance = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var snapshot in instancePages.ConfigureAwait(false))
         {
+            fromInstance.Add(snapshot.Id);
             var normalized = ScalewayMapping.FromInstance(snapshot, _connection, zone);
             if (filter.Matches(normalized)) yield return normalized;
         }
@@ -88,13 +92,18 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
             Tags = wireTags,
             VolumeId = query.VolumeId,
         };
-        var blockPages = PageNumberStream.ReadAsync((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct), pageSize, _settings.ConcurrentPages, s => s.Id, cancellationToken);
+        var blockPages = CompleteListing.ByPageNumber((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct),
+            s => s.Id, Listing($"Block Storage snapshots in zone {zone}", pageSize), cancellationToken);
         await foreach (var snapshot in blockPages.ConfigureAwait(false))
         {
+            if (fromInstance.Contains(snapshot.Id)) continue; // one snapshot seen through both APIs is listed once
             var normalized = ScalewayMapping.FromBlock(snapshot, _connection, zone);
             if (filter.Matches(normalized)) yield return normalized;
         }
     }
+
+    private ListingOptions Listing(string subject, int pageSize) =>
+        new(CloudProvider.Scaleway, subject, pageSize) { MaxConcurrentPages = _settings.ConcurrentPages };
 
     public override Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
     {

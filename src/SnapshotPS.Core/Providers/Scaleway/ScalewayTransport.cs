@@ -43,12 +43,14 @@ internal sealed class ScalewayTransport : IDisposable
     }
 
     public async Task<Reply<T>> SendAsync<T>(HttpMethod method, string path, JsonTypeInfo<T> replyType, CancellationToken cancellationToken)
+        where T : class, IValidatedReply
     {
         using var request = new HttpRequestMessage(method, path);
         return await SendAsync(request, replyType, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Reply<T>> SendAsync<TBody, T>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> replyType, bool idempotent, CancellationToken cancellationToken)
+        where T : class, IValidatedReply
     {
         using var request = new HttpRequestMessage(method, path)
         {
@@ -67,23 +69,31 @@ internal sealed class ScalewayTransport : IDisposable
     }
 
     private async Task<Reply<T>> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> replyType, CancellationToken cancellationToken)
+        where T : class, IValidatedReply
     {
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) throw await ToExceptionAsync(response).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         try
         {
-            var body = JsonSerializer.Deserialize(bytes, replyType) ?? throw new JsonException("The body was empty or null.");
+            var body = JsonSerializer.Deserialize(bytes, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
+            body.Validate();
             return new Reply<T>(body, response.Headers);
         }
-        catch (JsonException unreadable)
+        catch (Exception unreadable) when (unreadable is JsonException or InvalidReplyException)
         {
-            var mayHaveSucceeded = !request.IsIdempotent();
-            throw new CloudApiException(CloudProvider.Scaleway, CloudErrorKind.InvalidResponse,
-                $"Scaleway answered {request.Method} {request.RequestUri?.AbsolutePath} with HTTP {(int)response.StatusCode} and a body that could not be read." +
-                (mayHaveSucceeded ? " The request may have been carried out; check with Get-CloudSnapshot before sending it again." : ""),
-                (int)response.StatusCode, requestId: RequestIdOf(response), mayHaveSucceeded: mayHaveSucceeded, innerException: unreadable);
+            throw InvalidReply(request, response, unreadable is InvalidReplyException invalid ? invalid.Message : "a body that could not be read", unreadable);
         }
+    }
+
+    /// <summary>An answer that is not the reply its request expects, naming what is wrong with it.</summary>
+    public static CloudApiException InvalidReply(HttpRequestMessage request, HttpResponseMessage response, string problem, Exception? cause = null)
+    {
+        var mayHaveSucceeded = !request.IsIdempotent();
+        return new CloudApiException(CloudProvider.Scaleway, CloudErrorKind.InvalidResponse,
+            $"Scaleway answered {request.Method} {request.RequestUri?.AbsolutePath} with HTTP {(int)response.StatusCode} and an invalid reply: {problem}." +
+            (mayHaveSucceeded ? " The request may have been carried out; check with Get-CloudSnapshot before sending it again." : ""),
+            (int)response.StatusCode, requestId: RequestIdOf(response), mayHaveSucceeded: mayHaveSucceeded, innerException: cause);
     }
 
     private static async Task<CloudApiException> ToExceptionAsync(HttpResponseMessage response)

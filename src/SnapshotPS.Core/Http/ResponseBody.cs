@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SnapshotPS.Core.Http;
+
+/// <summary>A response larger than the pipeline accepts.</summary>
+internal sealed class ResponseTooLargeException : Exception
+{
+    public ResponseTooLargeException(long limit)
+        : base($"The response is larger than {limit} bytes.") => Limit = limit;
+
+    public long Limit { get; }
+}
+
+/// <summary>
+/// Reads a response body into memory within the attempt, so a body that is cut off or stalls fails
+/// the attempt (under its timeout) rather than the caller, later, outside the retries.
+/// </summary>
+internal static class ResponseBody
+{
+    private const int ChunkSize = 81920;
+
+    public static async Task BufferAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        if (content is null) return;
+        if (content.Headers.ContentLength is long declared && declared > maxBytes) throw new ResponseTooLargeException(maxBytes);
+
+        byte[] bytes;
+        try
+        {
+            // A handler that ignores the token while a body trickles in is unblocked by closing the response.
+            using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
+            {
+                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var buffer = new MemoryStream();
+                var chunk = new byte[ChunkSize];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > maxBytes) throw new ResponseTooLargeException(maxBytes);
+                    buffer.Write(chunk, 0, read);
+                }
+                bytes = buffer.ToArray();
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var buffered = new ByteArrayContent(bytes);
+        foreach (var header in content.Headers) buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        response.Content = buffered;
+        content.Dispose();
+    }
+}
