@@ -77,13 +77,20 @@ public class ExchangeFaultTests
     [Fact]
     public async Task ACreateWhoseBodyIsCutOffIsNotSentAgainAndSaysItMayHaveSucceeded()
     {
-        await using var stub = await StubServer.StartAsync((context, _) => StubServer.CutOffAsync(context, InstanceSnapshot));
+        var posts = 0;
+        await using var stub = await StubServer.StartAsync((context, _) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method)) Interlocked.Increment(ref posts);
+            return StubServer.CutOffAsync(context, InstanceSnapshot);
+        });
         using var provider = Scaleway(stub);
 
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => CreateAsync(provider));
 
+        // The create is sent once; what follows are the lookups for the snapshot it may have made, whose
+        // answers are cut off too, so the outcome stays unknown.
         Assert.True(failure.MayHaveSucceeded);
-        Assert.Equal(1, stub.Requests);
+        Assert.Equal(1, Volatile.Read(ref posts));
     }
 
     [Fact]
