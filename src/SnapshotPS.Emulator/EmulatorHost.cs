@@ -49,7 +49,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var storage = options.ObjectStorage is { } storageOptions ? new ObjectStorage(storageOptions) : null;
         var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time, storage);
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
-        var faults = new FaultInjector();
+        var faults = new FaultInjector(time);
         var requests = new RequestLog();
         var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway)]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);

@@ -7,25 +7,13 @@ internal static class MalformedBody
 {
     public static async Task ServeAsync(HttpContext context, RequestDelegate next)
     {
+        var full = await CapturedResponse.RunAsync(context, next);
         var response = context.Response;
-        var realBody = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = realBody;
-        }
-
-        if (response.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        if (CapturedResponse.CannotHaveBody(response.StatusCode))
         {
             return;
         }
 
-        var full = buffer.ToArray();
         var broken = full.Length > 1 ? full[..(full.Length / 2)] : Encoding.UTF8.GetBytes("{\"");
         response.ContentLength = broken.Length;
         if (string.IsNullOrEmpty(response.ContentType))
@@ -33,6 +21,6 @@ internal static class MalformedBody
             response.ContentType = "application/json";
         }
 
-        await realBody.WriteAsync(broken, context.RequestAborted);
+        await response.Body.WriteAsync(broken, context.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SnapshotPS.Emulator.Faults;
 
 namespace SnapshotPS.Emulator.Hosting;
 
@@ -13,15 +14,27 @@ internal static class AdminEndpoints
         {
             try
             {
-                var rule = ReadFaultRule(await AdminJson.ReadObjectAsync(context.Request));
-                faults.Add(rule);
-                return AdminJson.Ok(new JsonObject { ["armed"] = faults.ArmedCount });
+                var armed = faults.Add(FaultRuleJson.Read(await AdminJson.ReadObjectAsync(context.Request)));
+                return AdminJson.Ok(new JsonObject
+                {
+                    ["id"] = armed.Id,
+                    ["seed"] = armed.Seed,
+                    ["armed"] = faults.ArmedCount,
+                });
             }
             catch (Exception exception) when (exception is FormatException or ArgumentException)
             {
                 return AdminJson.Problem(exception.Message);
             }
         });
+
+        admin.MapGet("/faults", () => AdminJson.Ok(new JsonObject
+        {
+            ["rules"] = new JsonArray(faults.Rules.Select(armed => (JsonNode)FaultRuleJson.Describe(armed)).ToArray()),
+            ["hits"] = faults.Hits.Count,
+            ["hitsByKind"] = new JsonObject(faults.Hits.GroupBy(hit => hit.Kind.ToString())
+                .Select(group => KeyValuePair.Create(group.Key, (JsonNode?)group.Count()))),
+        }));
 
         admin.MapDelete("/faults", () =>
         {
@@ -46,35 +59,6 @@ internal static class AdminEndpoints
         });
     }
 
-    /// <summary>
-    /// Reads {"provider","method","pathContains","kind","statusCode","retryAfterSeconds","latencyMs","times"};
-    /// "times": 0 or "forever": true arms the rule for good.
-    /// </summary>
-    internal static FaultRule ReadFaultRule(JsonObject body)
-    {
-        var kindText = AdminJson.String(body, "kind") ?? throw new FormatException("'kind' is required: Latency, Status, DropConnection or MalformedBody.");
-        if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-        {
-            throw new FormatException($"Unknown fault kind '{kindText}': use Latency, Status, DropConnection or MalformedBody.");
-        }
-
-        var times = AdminJson.Integer(body, "times") ?? 1;
-        var forever = AdminJson.Boolean(body, "forever") ?? false;
-        var latencyMs = AdminJson.Number(body, "latencyMs") ?? (AdminJson.Number(body, "latencySeconds") * 1000) ?? 0;
-        var retryAfter = AdminJson.Number(body, "retryAfterSeconds");
-        return new FaultRule
-        {
-            Provider = AdminJson.String(body, "provider") ?? "*",
-            Method = AdminJson.String(body, "method"),
-            PathContains = AdminJson.String(body, "pathContains"),
-            Kind = kind,
-            StatusCode = AdminJson.Integer(body, "statusCode") ?? 503,
-            RetryAfter = retryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            Latency = TimeSpan.FromMilliseconds(latencyMs),
-            Times = forever || times == 0 ? int.MaxValue : times,
-        };
-    }
-
     private static JsonObject Describe(Uri baseAddress, ProviderDirectory providers, FaultInjector faults, RequestLog log)
     {
         var described = new JsonObject();
@@ -89,7 +73,8 @@ internal static class AdminEndpoints
             ["baseAddress"] = baseAddress.ToString(),
             ["admin"] = new JsonObject
             {
-                ["faults"] = "POST/DELETE " + ProviderDirectory.AdminPrefix + "/faults",
+                ["faults"] = "GET/POST/DELETE " + ProviderDirectory.AdminPrefix + "/faults",
+                ["faultKinds"] = new JsonArray(Enum.GetNames<FaultKind>().Select(name => (JsonNode)name).ToArray()),
                 ["requests"] = "GET/DELETE " + ProviderDirectory.AdminPrefix + "/requests",
             },
             ["armedFaults"] = faults.ArmedCount,

@@ -28,7 +28,7 @@ internal static class EmulatorApplication
 
         var app = builder.Build();
         var recorder = new RequestRecorder(log, providers, time);
-        var faultMiddleware = new FaultMiddleware(faults, providers);
+        var faultMiddleware = new FaultMiddleware(faults, providers, app.Lifetime.ApplicationStopping);
         app.Use(AddRequestId);
         app.Use(recorder.InvokeAsync);
         app.Use(faultMiddleware.InvokeAsync);

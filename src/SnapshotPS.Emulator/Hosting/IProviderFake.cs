@@ -11,8 +11,8 @@ internal interface IProviderFake
 
     void MapAdminEndpoints(RouteGroupBuilder adminGroup);
 
-    /// <summary>Answers an injected status fault the way this cloud's gateway would.</summary>
-    Task WriteStatusFaultAsync(HttpContext context, int statusCode);
+    /// <summary>Answers an injected status fault the way this cloud's gateway would; errorCode replaces the usual code.</summary>
+    Task WriteStatusFaultAsync(HttpContext context, int statusCode, string? errorCode);
 
     /// <summary>The body as the request log keeps it: secrets a request may carry are hidden.</summary>
     string? RedactRecordedBody(string? body) => body;

@@ -67,14 +67,26 @@ internal static class OutscaleErrors
 
     public static OutscaleError UnreadableBody() => new(400, "4110", "InvalidParameterValue", "The request body must be a JSON object.");
 
-    /// <summary>An injected gateway status: 429 per-account throttling (24), 503 platform throttling (6), or a generic error.</summary>
-    public static OutscaleError GatewayFault(int statusCode) => statusCode switch
+    /// <summary>
+    /// An injected gateway status (reference section 8): 429 per-account throttling (24) or per-call (25),
+    /// 503 platform throttling (6), or, with another code, a generic error that is not throttling.
+    /// </summary>
+    public static OutscaleError GatewayFault(int statusCode, string? code = null)
     {
-        StatusCodes.Status429TooManyRequests => new(statusCode, "24", "AccessDenied", "Request rate exceeded."),
-        StatusCodes.Status503ServiceUnavailable => new(statusCode, "6", "AccessDenied", "Request rate exceeded."),
-        StatusCodes.Status401Unauthorized => AuthenticationFailed("Authentication failed."),
-        _ => new(statusCode, "0", "DefaultError", ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase + "." : "Error."),
-    };
+        code ??= statusCode switch
+        {
+            StatusCodes.Status429TooManyRequests => "24",
+            StatusCodes.Status503ServiceUnavailable => "6",
+            _ => null,
+        };
+        return code switch
+        {
+            "6" or "24" or "25" => new(statusCode, code, "AccessDenied", "Request rate exceeded."),
+            null when statusCode == StatusCodes.Status401Unauthorized => AuthenticationFailed("Authentication failed."),
+            _ => new(statusCode, code ?? "0", "DefaultError",
+                ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase + "." : "Error."),
+        };
+    }
 
     public static IResult Result(OutscaleError error, string requestId) => new WireJsonResult(error.Status, new JsonObject
     {

@@ -18,8 +18,8 @@ internal sealed partial class OutscaleProvider(OutscaleFake fake, TimeProvider t
 
     public void MapAdminEndpoints(RouteGroupBuilder adminGroup) => OutscaleAdminEndpoints.Map(adminGroup, fake);
 
-    public Task WriteStatusFaultAsync(HttpContext context, int statusCode) =>
-        OutscaleErrors.Result(OutscaleErrors.GatewayFault(statusCode), OutscaleJson.RequestIdOf(context)).ExecuteAsync(context);
+    public Task WriteStatusFaultAsync(HttpContext context, int statusCode, string? errorCode) =>
+        OutscaleErrors.Result(OutscaleErrors.GatewayFault(statusCode, errorCode), OutscaleJson.RequestIdOf(context)).ExecuteAsync(context);
 
     /// <summary>OsuApiKey.SecretKey must never reach the request log; a cut-off value is hidden too.</summary>
     public string? RedactRecordedBody(string? body) => body is null ? null : SecretKeyMember().Replace(body, "$1\"[REDACTED]\"");

@@ -87,10 +87,13 @@ internal static class ScalewayErrors
         ["message"] = $"no such API route: {path}",
     }, JsonStyle.Compact);
 
-    /// <summary>An injected gateway status: 429 has an empty body (observed), anything else a small type/message JSON.</summary>
-    public static IResult GatewayFault(int statusCode)
+    /// <summary>
+    /// An injected gateway status: 429 has an empty body (observed), anything else a small type/message
+    /// JSON; errorType, when given, is the body's type (a 429 then has a body too).
+    /// </summary>
+    public static IResult GatewayFault(int statusCode, string? errorType = null)
     {
-        if (statusCode == StatusCodes.Status429TooManyRequests)
+        if (statusCode == StatusCodes.Status429TooManyRequests && errorType is null)
         {
             return WireJsonResult.Empty(statusCode);
         }
@@ -99,7 +102,7 @@ internal static class ScalewayErrors
         phrase = phrase.Length == 0 ? "error" : phrase.ToLowerInvariant();
         return new WireJsonResult(statusCode, new JsonObject
         {
-            ["type"] = phrase.Replace(' ', '_').Replace("-", "_", StringComparison.Ordinal),
+            ["type"] = errorType ?? phrase.Replace(' ', '_').Replace("-", "_", StringComparison.Ordinal),
             ["message"] = phrase,
         }, JsonStyle.Compact);
     }

@@ -22,8 +22,8 @@ internal sealed class ScalewayProvider(ScalewayFake fake) : IProviderFake
 
     public void MapAdminEndpoints(RouteGroupBuilder adminGroup) => ScalewayAdminEndpoints.Map(adminGroup, fake);
 
-    public Task WriteStatusFaultAsync(HttpContext context, int statusCode) =>
-        ScalewayErrors.GatewayFault(statusCode).ExecuteAsync(context);
+    public Task WriteStatusFaultAsync(HttpContext context, int statusCode, string? errorCode) =>
+        ScalewayErrors.GatewayFault(statusCode, errorCode).ExecuteAsync(context);
 
     public JsonObject Describe(Uri baseAddress) => new()
     {
