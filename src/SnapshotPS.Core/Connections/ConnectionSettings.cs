@@ -48,6 +48,8 @@ public abstract class ConnectionSettings
         InputValidation.RequirePositive(Http.TotalTimeout, "TotalTimeout");
         if (Http.BaseDelay < TimeSpan.Zero || Http.MaxDelay < Http.BaseDelay)
             throw InputValidation.Invalid("MaxDelay", "retry delays cannot be negative, and the longest cannot be shorter than the first.");
+        if (Http.MaxRetryAfter < TimeSpan.Zero)
+            throw InputValidation.Invalid("MaxRetryAfter", "the longest Retry-After to honour cannot be negative.");
         InputValidation.RequirePositive(PollInterval, "PollInterval");
         if (ConcurrentPages is < 1 or > MaxConcurrentPages)
             throw InputValidation.Invalid("ConcurrentPages", $"1 to {MaxConcurrentPages} pages may be fetched at once; {ConcurrentPages} is out of range.");

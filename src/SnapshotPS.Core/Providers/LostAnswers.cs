@@ -73,7 +73,13 @@ internal static class LostAnswers
 
     private static string Plain(CloudApiException failure) => Caution.Replace(failure.Message, "").TrimEnd('.', ' ');
 
-    public static async Task DeleteAsync(Func<CancellationToken, Task> delete, CancellationToken cancellationToken)
+    /// <summary>
+    /// A delete whose retry finds nothing left has succeeded. So has one that failed in any other way
+    /// after an attempt may have acted (an answer lost or unreadable, a 2xx whose body was broken), when a
+    /// look (<paramref name="read"/>, which fails with NotFound once the snapshot is gone) shows it gone.
+    /// Otherwise the delete's own failure is reported.
+    /// </summary>
+    public static async Task DeleteAsync(Func<CancellationToken, Task> delete, Func<CancellationToken, Task> read, CancellationToken cancellationToken)
     {
         using var attempts = AttemptLog.Begin();
         try
@@ -83,6 +89,24 @@ internal static class LostAnswers
         catch (CloudApiException gone) when (gone.Kind == CloudErrorKind.NotFound && attempts.AnyRequestRepeatedAfterPossibleEffect)
         {
             // An earlier attempt deleted it and its answer was lost; the retry found nothing left to delete.
+        }
+        catch (CloudApiException failure) when (failure.Kind != CloudErrorKind.NotFound
+            && (attempts.AnyMayHaveActed || failure.StatusCode is >= 200 and < 300))
+        {
+            try
+            {
+                await read(cancellationToken).ConfigureAwait(false);
+            }
+            catch (CloudApiException lookup) when (lookup.Kind == CloudErrorKind.NotFound)
+            {
+                return;
+            }
+            catch (CloudApiException)
+            {
+                // The look failed too: the delete's own failure says the most.
+            }
+
+            throw;
         }
     }
 }

@@ -246,7 +246,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
         ValidateSnapshotId(snapshot.Id, "Id");
         if (snapshot.Location is not null) ValidateLocation(snapshot.Location, "Location");
         return LostAnswers.DeleteAsync(ct => _transport.CallAsync("DeleteSnapshot", new SnapshotIdBody { SnapshotId = snapshot.Id },
-            OutscaleJsonContext.Default.SnapshotIdBody, OutscaleJsonContext.Default.EmptyResponse, idempotent: true, ct), cancellationToken);
+            OutscaleJsonContext.Default.SnapshotIdBody, OutscaleJsonContext.Default.EmptyResponse, idempotent: true, ct), looking => GetSnapshotAsync(snapshot, looking), cancellationToken);
     }
 
     public override async Task<CloudSnapshot> ChangePermissionsAsync(SnapshotLocator snapshot, PermissionChange change, CancellationToken cancellationToken)

@@ -158,7 +158,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
         return LostAnswers.DeleteAsync(deleting => RouteAsync<object?>(snapshot, zone, "snapshot",
             async ct => { await _instance.DeleteAsync(zone, snapshot.Id, ct).ConfigureAwait(false); return null; },
             async ct => { await _block.DeleteAsync(zone, snapshot.Id, ct).ConfigureAwait(false); return null; },
-            deleting), cancellationToken);
+            deleting), looking => GetSnapshotAsync(snapshot, looking), cancellationToken);
     }
 
     /// <summary>

@@ -91,6 +91,7 @@ public static class Figures
     public const string Lost = "lost (left behind although reported deleted, or never reached)";
     public const string FalselyReported = "reported falsely (delete reported as failed, snapshot gone)";
     public const string AcceptedSilently = "malformed answers accepted silently";
+    public const string Reconciled = "creates whose answer was unreadable, reconciled by finding the snapshot the server made";
     public const string RequestsSent = "malformed inputs that sent a request";
     public const string UnclearError = "malformed inputs refused with an error that is not an ArgumentException";
     public const string Accepted = "malformed inputs accepted";
