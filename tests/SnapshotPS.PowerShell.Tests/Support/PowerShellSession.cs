@@ -20,7 +20,8 @@ public sealed class PowerShellSession : IDisposable
     /// <summary>Runs a script; the variables are set in the runspace first. Never throws for the script's own failures.</summary>
     public ScriptResult Run(string script, IDictionary? variables = null)
     {
-        using var shell = Create(script, variables);
+        // Not disposed: disposing a PowerShell instance empties its error stream, which the result hands on.
+        var shell = Create(script, variables);
         return Invoke(shell);
     }
 
