@@ -75,7 +75,8 @@ public sealed class GetSnapshotOperation : SnapshotOperation
                     if (skipped < request.Skip) { skipped++; continue; }
                     if (written >= request.First) return;
                     Context.WriteObject(snapshot);
-                    written++;
+                    // Stop at the last object wanted: asking the listing for one more would fetch the next pages.
+                    if (++written >= request.First) return;
                 }
             }, cancellationToken);
             if (written >= request.First) return;
