@@ -91,7 +91,7 @@ public sealed class ConcurrentPipelineTests(PowerShellFixture fixture) : IClassF
         Assert.Equal(ids.Order(), result.Output.Select(o => (string)o.Properties["Id"].Value).Order());
         var progress = result.Streams.Progress.ToList();
         Assert.Single(progress.Select(p => p.ActivityId).Distinct());
-        Assert.Contains(progress, p => p.StatusDescription == "12 of 12 available");
+        Assert.True(progress.Any(p => p.StatusDescription == "12 of 12 available"), string.Join(" | ", progress.Select(p => p.StatusDescription)));
     }
 
     [Fact]

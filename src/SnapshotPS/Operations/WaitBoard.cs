@@ -4,8 +4,8 @@ using SnapshotPS.Pipeline;
 namespace SnapshotPS.Operations;
 
 /// <summary>
-/// The waits one cmdlet runs at once. While several run together they share one progress bar
-/// ("37 of 200 available") instead of one bar each; a lone wait keeps its own detailed bar.
+/// The waits of one cmdlet run. Once it has more than one, they share one progress bar counting
+/// all of them ("37 of 200 available") instead of one bar each; a lone wait keeps its own detailed bar.
 /// </summary>
 internal sealed class WaitBoard
 {
@@ -23,7 +23,7 @@ internal sealed class WaitBoard
 
     public static WaitBoard For(ICmdletContext context) => Boards.GetValue(context, c => new WaitBoard(c));
 
-    /// <summary>True once more than one wait has joined since the board was last empty.</summary>
+    /// <summary>True once more than one wait has joined in this cmdlet run.</summary>
     public bool IsShared
     {
         get { lock (_gate) return _total > 1; }
@@ -39,24 +39,17 @@ internal sealed class WaitBoard
         Report();
     }
 
+    /// <summary>Counts a finished wait; the shared bar closes whenever none is left running, and counts on if more join.</summary>
     public void Leave()
     {
-        bool allDone;
+        bool closeSharedBar;
         lock (_gate)
         {
             _finished++;
-            allDone = _finished == _total;
+            closeSharedBar = _finished == _total && _total > 1;
         }
         Report();
-        if (!allDone) return;
-        lock (_gate)
-        {
-            if (_finished != _total) return;
-            var wasShared = _total > 1;
-            _total = _finished = 0;
-            if (!wasShared) return;
-        }
-        _context.WriteProgress(new ProgressUpdate(_activityId, "Waiting for snapshots", "Done") { Completed = true });
+        if (closeSharedBar) _context.WriteProgress(new ProgressUpdate(_activityId, "Waiting for snapshots", "Done") { Completed = true });
     }
 
     private void Report()
