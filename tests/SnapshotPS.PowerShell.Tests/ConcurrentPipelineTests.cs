@@ -95,6 +95,21 @@ public sealed class ConcurrentPipelineTests(PowerShellFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Select_Object_First_downstream_takes_its_objects_and_ends_the_rest_cleanly()
+    {
+        var prefix = Unique("first-");
+        fixture.Scaleway.SeedInstanceSnapshots(Zone, 30, prefix);
+        Latency(20, "GET");
+        using var session = fixture.ConnectedSession();
+
+        var result = session.Run("$s = Get-CloudSnapshot -Name \"$prefix*\"\n$s | Wait-CloudSnapshot -ThrottleLimit 8 | Select-Object -First 3", new Hashtable { ["prefix"] = prefix })
+            .AssertSucceeded();
+
+        Assert.Equal(3, result.Output.Count);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
     public void Stop_cancels_every_deletion_in_flight_and_starts_no_more()
     {
         var prefix = Unique("stop-");
