@@ -7,7 +7,7 @@ using SnapshotPS.Core.Model;
 namespace SnapshotPS.Core.Http;
 
 /// <summary>
-/// Builds one connection's HTTP pipeline: redirect refusal, resilience, the attempt log, tracing
+/// Builds one connection's HTTP pipeline: redirect refusal, resilience, the connection's adaptive concurrency limit, the attempt log, tracing
 /// per attempt, auth, then the wire (no automatic redirects; certificates checked unless the
 /// connection was opened with SkipCertificateCheck).
 /// </summary>
@@ -22,7 +22,8 @@ public static class CloudHttpClientFactory
         authHandler.InnerHandler = transport ?? CreateWire(options);
         var tracing = new TracingHandler(options.RequestIdHeader) { InnerHandler = authHandler };
         var attempts = new AttemptLogHandler { InnerHandler = tracing };
-        var resilience = new ResilienceHandler(provider, options) { InnerHandler = attempts };
+        var gate = new ConcurrencyGateHandler(options.Concurrency) { InnerHandler = attempts };
+        var resilience = new ResilienceHandler(provider, options) { InnerHandler = gate };
         var redirects = new RedirectRefusalHandler(provider) { InnerHandler = resilience };
         var client = new HttpClient(redirects)
         {

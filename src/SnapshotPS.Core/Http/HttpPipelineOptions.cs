@@ -40,5 +40,11 @@ public sealed class HttpPipelineOptions
     /// <summary>Accept any TLS certificate (lab clouds with self-signed certificates only); off by default.</summary>
     public bool SkipCertificateCheck { get; set; }
 
+    /// <summary>
+    /// The connection's adaptive limit on requests in flight, shared by every cmdlet using it: a 429
+    /// halves it and successes bring it back (see AdaptiveConcurrencyLimiter).
+    /// </summary>
+    public Engine.AdaptiveConcurrencyLimiter Concurrency { get; set; } = new();
+
     public HttpPipelineOptions Clone() => (HttpPipelineOptions)MemberwiseClone();
 }

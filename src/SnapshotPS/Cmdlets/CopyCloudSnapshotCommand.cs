@@ -48,6 +48,6 @@ public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
         };
-        Run(ct => new CopySnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+        RunConcurrently(ct => new CopySnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

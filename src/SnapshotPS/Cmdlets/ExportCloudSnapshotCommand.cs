@@ -44,6 +44,6 @@ public sealed class ExportCloudSnapshotCommand : SnapshotTargetCmdlet
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
         };
-        Run(ct => new ExportSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+        RunConcurrently(ct => new ExportSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

@@ -8,7 +8,7 @@ namespace SnapshotPS.Cmdlets;
 
 [Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = VolumeSet)]
 [OutputType(typeof(CloudSnapshot))]
-public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
+public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
 {
     private const string VolumeSet = "Volume";
     private const string ImportSet = "Import";
@@ -72,6 +72,6 @@ public sealed class NewCloudSnapshotCommand : SnapshotCmdlet
             Timeout = ParameterConversion.Seconds(Timeout),
             ClientToken = ClientToken,
         };
-        Run(ct => new NewSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+        RunConcurrently(ct => new NewSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

@@ -26,6 +26,6 @@ public sealed class RemoveCloudSnapshotCommand : SnapshotTargetCmdlet
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
         };
-        Run(ct => new RemoveSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+        RunConcurrently(ct => new RemoveSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

@@ -41,6 +41,6 @@ public sealed class SetCloudSnapshotCommand : SnapshotTargetCmdlet
             RemoveTags = RemoveTag,
             PassThru = PassThru.IsPresent,
         };
-        Run(ct => new SetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+        RunConcurrently(ct => new SetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

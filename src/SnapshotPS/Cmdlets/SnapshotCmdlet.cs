@@ -25,6 +25,16 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
 
     protected ICmdletContext Context => _context ??= new PSCmdletContext(this, () => _bridge, _stopping);
 
+    /// <summary>Cancelled by Ctrl+C, or when PowerShell stops taking this cmdlet's output.</summary>
+    private protected CancellationToken StopToken => _stopping.Token;
+
+    /// <summary>The bridge writes from other threads go through; a bulk cmdlet keeps one for its whole run.</summary>
+    private protected PipelineBridge? Bridge
+    {
+        get => _bridge;
+        set => _bridge = value;
+    }
+
     /// <summary>Runs async work for this record; HTTP tracing goes to -Verbose.</summary>
     protected void Run(Func<CancellationToken, Task> work)
     {
@@ -41,8 +51,7 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            _context?.Halted?.Throw();
-            throw new PipelineStoppedException();
+            ThrowStopped();
         }
         finally
         {
@@ -56,6 +65,13 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         work();
         return Task.CompletedTask;
     });
+
+    /// <summary>Ends the cmdlet the way PowerShell expects once the pipeline is stopping.</summary>
+    private protected void ThrowStopped()
+    {
+        _context?.Halted?.Throw();
+        throw new PipelineStoppedException();
+    }
 
     protected override void StopProcessing() => _stopping.Cancel();
 

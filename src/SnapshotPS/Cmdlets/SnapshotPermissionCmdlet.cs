@@ -21,6 +21,6 @@ public abstract class SnapshotPermissionCmdlet : SnapshotTargetCmdlet
     protected override void ProcessRecord()
     {
         var request = new ChangePermissionRequest { Target = Target, AccountIds = AccountId, Public = Public.IsPresent, PassThru = PassThru.IsPresent };
-        Run(ct => new ChangePermissionOperation(Connections, Context, Grants).ProcessAsync(request, ct));
+        RunConcurrently(ct => new ChangePermissionOperation(Connections, Context, Grants).ProcessAsync(request, ct));
     }
 }

@@ -8,7 +8,7 @@ namespace SnapshotPS.Cmdlets;
 /// A cmdlet acting on existing snapshots: bound by value (a CloudSnapshot) or by property name
 /// (Id, Connection, Location), so objects from Import-Csv or ConvertFrom-Json bind too.
 /// </summary>
-public abstract class SnapshotTargetCmdlet : SnapshotCmdlet
+public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
 {
     protected const string InputObjectSet = "InputObject";
     protected const string IdSet = "Id";

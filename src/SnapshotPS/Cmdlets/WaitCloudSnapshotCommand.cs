@@ -29,6 +29,6 @@ public sealed class WaitCloudSnapshotCommand : SnapshotTargetCmdlet
             Timeout = ParameterConversion.Seconds(Timeout),
             PollInterval = ParameterConversion.Seconds(PollInterval),
         };
-        Run(ct => new WaitSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
+        RunConcurrently(ct => new WaitSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

@@ -65,7 +65,7 @@ internal static class ExportTaskWaits
         TimeSpan? timeout, CancellationToken cancellationToken)
     {
         var limit = timeout ?? SnapshotWaits.DefaultTimeout;
-        var progress = new WaitProgress(context, $"Exporting snapshot {task.SnapshotId} ({task.Id}) to {task.Bucket}", limit);
+        var progress = new WaitProgress(context, $"Exporting snapshot {task.SnapshotId} ({task.Id}) to {task.Bucket}", limit, "completed");
         try
         {
             var done = await new ExportTaskWaiter(provider).WaitAsync(task.Id, limit,

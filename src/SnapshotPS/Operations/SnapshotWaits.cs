@@ -21,7 +21,7 @@ internal static class SnapshotWaits
     {
         var limit = timeout ?? DefaultTimeout;
         InputValidation.RequirePositive(limit, "Timeout");
-        var progress = new WaitProgress(context, activity, limit);
+        var progress = new WaitProgress(context, activity, limit, string.Join(" or ", wanted).ToLowerInvariant());
         var waiter = new SnapshotWaiter(provider) { PollInterval = pollInterval };
         try
         {

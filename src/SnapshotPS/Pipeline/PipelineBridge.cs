@@ -15,7 +15,7 @@ public sealed class PipelineBridge : SynchronizationContext
     private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = new();
     private readonly Thread _pipelineThread = Thread.CurrentThread;
 
-    private PipelineBridge()
+    internal PipelineBridge()
     {
     }
 
@@ -27,7 +27,7 @@ public sealed class PipelineBridge : SynchronizationContext
         {
             _queue.Add((d, state));
         }
-        catch (InvalidOperationException)
+        catch (Exception ended) when (ended is InvalidOperationException or ObjectDisposedException)
         {
             // The work has ended: nothing is left to deliver to (a trace line from abandoned prefetch).
         }
@@ -53,6 +53,24 @@ public sealed class PipelineBridge : SynchronizationContext
     }
 
     public override SynchronizationContext CreateCopy() => this;
+
+    /// <summary>Waits for the next piece of work handed to the pipeline thread and runs it.</summary>
+    internal void RunNext()
+    {
+        var (callback, state) = _queue.Take();
+        callback(state);
+    }
+
+    /// <summary>Runs what is already waiting, without blocking.</summary>
+    internal bool TryRunNext()
+    {
+        if (!_queue.TryTake(out var next)) return false;
+        next.Callback(next.State);
+        return true;
+    }
+
+    /// <summary>Refuses further work; later posts (a stray trace line) are dropped.</summary>
+    internal void Close() => _queue.CompleteAdding();
 
     /// <summary>Runs the work on the calling thread's pump; returns when it ends, rethrowing its failure.</summary>
     public static void Run(Func<PipelineBridge, Task> work)

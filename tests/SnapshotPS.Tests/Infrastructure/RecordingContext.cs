@@ -12,6 +12,7 @@ public sealed class RecordingContext : ICmdletContext
     public List<ProgressUpdate> Progress { get; } = new();
     public List<(string Target, string Action)> ShouldProcessCalls { get; } = new();
     public List<int> WriteThreads { get; } = new();
+    public List<int> ShouldProcessThreads { get; } = new();
 
     /// <summary>The answer to ShouldProcess: true as with -Confirm:$false, false as with -WhatIf or a "No".</summary>
     public bool ShouldProcessAnswer { get; set; } = true;
@@ -42,6 +43,7 @@ public sealed class RecordingContext : ICmdletContext
     public bool ShouldProcess(string target, string action)
     {
         ShouldProcessCalls.Add((target, action));
+        ShouldProcessThreads.Add(Environment.CurrentManagedThreadId);
         return ShouldProcessAnswer && !IsWhatIf;
     }
 

@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SnapshotPS.Core.Http;
+using SnapshotPS.Pipeline;
+
+namespace SnapshotPS.Cmdlets;
+
+/// <summary>
+/// A cmdlet that works on up to -ThrottleLimit pipeline items at once: confirmation is asked on the
+/// pipeline thread in input order, results and errors are written as items finish (completion
+/// order), EndProcessing waits for the rest, and Ctrl+C cancels everything in flight.
+/// </summary>
+public abstract class BulkSnapshotCmdlet : SnapshotCmdlet
+{
+    public const int DefaultThrottleLimit = 8;
+    private ThrottledPipeline? _items;
+
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    /// <summary>Starts this record's work beside those in flight; waits only when ThrottleLimit are running.</summary>
+    protected void RunConcurrently(Func<CancellationToken, Task> work) => WhileRunning(() =>
+    {
+        if (_items is null)
+        {
+            _items = new ThrottledPipeline(ThrottleLimit, StopToken);
+            Bridge = _items.Bridge;
+        }
+        _items.Add(async ct =>
+        {
+            using (HttpTrace.Use(Context.WriteVerbose))
+            {
+                await work(ct);
+            }
+        });
+    });
+
+    protected override void EndProcessing() => WhileRunning(() => _items?.Complete());
+
+    private void WhileRunning(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            ThrowStopped();
+        }
+    }
+}
