@@ -52,7 +52,7 @@ public sealed class ConnectionAndCreationPipelineTests(PowerShellFixture fixture
 
         var result = session.Run(script, new Hashtable { ["volumes"] = volumes, ["source"] = source }).AssertSucceeded();
 
-        Assert.Equal(volumes, result.Output.Select(o => (string)o.Properties["VolumeId"].Value));
+        Assert.Equal(volumes.Order(), result.Output.Select(o => (string)o.Properties["VolumeId"].Value).Order());
         Assert.All(result.Output, o => Assert.Equal("outscale", o.Properties["Connection"].Value));
         Assert.Equal(before + volumes.Length, fixture.Outscale.SnapshotCount());
     }

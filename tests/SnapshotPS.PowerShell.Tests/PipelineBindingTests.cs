@@ -38,7 +38,7 @@ public sealed class PipelineBindingTests(PowerShellFixture fixture) : IClassFixt
 
         var result = Pipe(session, source, ids, "Set-CloudSnapshot -AddTag @{ via = $source } -PassThru").AssertSucceeded();
 
-        Assert.Equal(ids, IdsOf(result));
+        Assert.Equal(ids.Order(), IdsOf(result).Order());
         Assert.All(result.Output, o => Assert.Equal(source, ((IReadOnlyDictionary<string, string>)o.Properties["Tags"].Value)["via"]));
     }
 
@@ -51,7 +51,7 @@ public sealed class PipelineBindingTests(PowerShellFixture fixture) : IClassFixt
 
         var result = Pipe(session, source, ids, "Wait-CloudSnapshot -Timeout 30").AssertSucceeded();
 
-        Assert.Equal(ids, IdsOf(result));
+        Assert.Equal(ids.Order(), IdsOf(result).Order());
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class PipelineBindingTests(PowerShellFixture fixture) : IClassFixt
 
         var result = Pipe(session, source, ids, "Export-CloudSnapshot -Bucket piped").AssertSucceeded();
 
-        Assert.Equal(ids, result.Output.Select(o => (string)o.Properties["SnapshotId"].Value));
+        Assert.Equal(ids.Order(), result.Output.Select(o => (string)o.Properties["SnapshotId"].Value).Order());
     }
 
     [Theory]
@@ -124,10 +124,13 @@ public sealed class PipelineBindingTests(PowerShellFixture fixture) : IClassFixt
 
         var result = session.Run(script, new Hashtable { ["ids"] = ids.ToArray(), ["scalewayIds"] = scalewayIds.ToArray() }).AssertSucceeded();
 
-        var expected = ids.Concat(scalewayIds).ToList();
-        Assert.Equal(expected.Concat(expected), IdsOf(result));
-        Assert.Equal(Enumerable.Repeat("outscale", Items).Concat(Enumerable.Repeat("scaleway", Items)).ToList(),
-            result.Output.Take(2 * Items).Select(o => (string)o.Properties["Connection"].Value).ToList());
+        // Each Set-CloudSnapshot writes in completion order; the second starts after the first has ended.
+        var expected = ids.Concat(scalewayIds).Order().ToList();
+        var csvRound = result.Output.Take(2 * Items).ToList();
+        var jsonRound = result.Output.Skip(2 * Items).ToList();
+        Assert.Equal(expected, csvRound.Select(o => (string)o.Properties["Id"].Value).Order());
+        Assert.Equal(expected, jsonRound.Select(o => (string)o.Properties["Id"].Value).Order());
+        Assert.All(csvRound, o => Assert.Equal(ids.Contains((string)o.Properties["Id"].Value) ? "outscale" : "scaleway", o.Properties["Connection"].Value));
     }
 
     private ScriptResult Pipe(PowerShellSession session, string source, IReadOnlyList<string> ids, string consumer) => session.Run(

@@ -58,15 +58,35 @@ public sealed class PipelineBridge : SynchronizationContext
     internal void RunNext()
     {
         var (callback, state) = _queue.Take();
-        callback(state);
+        RunHere(callback, state);
     }
 
     /// <summary>Runs what is already waiting, without blocking.</summary>
     internal bool TryRunNext()
     {
         if (!_queue.TryTake(out var next)) return false;
-        next.Callback(next.State);
+        RunHere(next.Callback, next.State);
         return true;
+    }
+
+    /// <summary>
+    /// Runs a callback with this bridge as the thread's context, so the awaits it reaches come back
+    /// here. The pipeline thread may be pumping inside another cmdlet's bridge (a downstream cmdlet
+    /// runs within the upstream one's WriteObject); an await captured there would be posted to that
+    /// bridge, which ends with the upstream record and drops it, and the item would never finish.
+    /// </summary>
+    private void RunHere(SendOrPostCallback callback, object? state)
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            callback(state);
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
     }
 
     /// <summary>Refuses further work; later posts (a stray trace line) are dropped.</summary>
