@@ -18,6 +18,7 @@ internal sealed class ListingBuffer<T>
     private readonly int _capacity;
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _completed;
+    private bool _consumerWaiting;
     private Exception? _failure;
 
     public ListingBuffer(int capacity) => _capacity = Math.Max(1, capacity);
@@ -35,6 +36,21 @@ internal sealed class ListingBuffer<T>
                     SignalLocked();
                     return;
                 }
+                changed = _changed.Task;
+            }
+            await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes once the consumer has taken every item and waits for the next.</summary>
+    public async Task WhenConsumerWaitsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_consumerWaiting && _items.Count == 0) return;
                 changed = _changed.Task;
             }
             await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
@@ -61,6 +77,7 @@ internal sealed class ListingBuffer<T>
             {
                 if (_items.Count > 0)
                 {
+                    _consumerWaiting = false;
                     var item = _items.Dequeue();
                     SignalLocked();
                     return (true, item);
@@ -69,6 +86,11 @@ internal sealed class ListingBuffer<T>
                 {
                     if (_failure is not null) ExceptionDispatchInfo.Capture(_failure).Throw();
                     return (false, default!);
+                }
+                if (!_consumerWaiting)
+                {
+                    _consumerWaiting = true;
+                    SignalLocked();
                 }
                 changed = _changed.Task;
             }
