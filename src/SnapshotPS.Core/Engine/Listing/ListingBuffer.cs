@@ -19,6 +19,7 @@ internal sealed class ListingBuffer<T>
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _completed;
     private bool _consumerWaiting;
+    private bool _anyoneWaiting; // a signal is only worth a new TaskCompletionSource when someone waits for it
     private Exception? _failure;
 
     public ListingBuffer(int capacity) => _capacity = Math.Max(1, capacity);
@@ -36,7 +37,7 @@ internal sealed class ListingBuffer<T>
                     SignalLocked();
                     return;
                 }
-                changed = _changed.Task;
+                changed = WaitLocked();
             }
             await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
         }
@@ -51,7 +52,7 @@ internal sealed class ListingBuffer<T>
             lock (_gate)
             {
                 if (_consumerWaiting && _items.Count == 0) return;
-                changed = _changed.Task;
+                changed = WaitLocked();
             }
             await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
         }
@@ -92,14 +93,22 @@ internal sealed class ListingBuffer<T>
                     _consumerWaiting = true;
                     SignalLocked();
                 }
-                changed = _changed.Task;
+                changed = WaitLocked();
             }
             await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private Task WaitLocked()
+    {
+        _anyoneWaiting = true;
+        return _changed.Task;
+    }
+
     private void SignalLocked()
     {
+        if (!_anyoneWaiting) return;
+        _anyoneWaiting = false;
         var changed = _changed;
         _changed = NewSignal();
         changed.TrySetResult(true);
