@@ -140,4 +140,21 @@ public class ListingWindowTests
 
         Assert.Equal(new[] { "a", "b" }, items.OrderBy(s => s));
     }
+
+    [Fact]
+    public async Task PagesArrivingWhileTheWindowLooksAtThemAreHandedOn()
+    {
+        // Pages finish on other threads at any moment, also between the window looking at the oldest
+        // page and waiting for the next to arrive: many small listings make that moment likely.
+        static async Task<ListingPage<string>> Page(int number, CancellationToken ct)
+        {
+            await Task.Yield();
+            return new ListingPage<string>(new[] { $"item-{number:D4}" }, 100);
+        }
+
+        var listings = Enumerable.Range(0, 300).Select(i => Task.Run(() =>
+            Drain(CompleteListing.ByPageNumber(Page, s => s, Options(1, concurrent: 1 + i % 2), CancellationToken.None)))).ToList();
+
+        foreach (var items in await Task.WhenAll(listings)) Assert.Equal(100, items.Count);
+    }
 }

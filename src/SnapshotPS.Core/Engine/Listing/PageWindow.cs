@@ -84,6 +84,7 @@ internal sealed class PageWindow<T>
                 demand ??= pass.Buffer.WhenConsumerWaitsAsync(cancellationToken);
                 waits.Add(demand);
             }
+            if (waits.Count == 0) continue; // the oldest page arrived since it was looked at
             await Task.WhenAny(waits).ConfigureAwait(false);
         }
     }
