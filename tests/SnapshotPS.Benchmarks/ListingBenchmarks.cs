@@ -49,7 +49,8 @@ public class ListingBenchmarks
         if (_firstObjectMs.Count > 0)
         {
             Console.WriteLine($"// Scaleway {Snapshots}: time to first object, median {_firstObjectMs[_firstObjectMs.Count / 2]:F1} ms " +
-                $"(min {_firstObjectMs[0]:F1}, max {_firstObjectMs[^1]:F1}) over {_firstObjectMs.Count} runs");
+                $"(min {_firstObjectMs[0]:F1}, max {_firstObjectMs[^1]:F1}) over {_firstObjectMs.Count} runs; " +
+                $"{_emulator.Requests.Snapshot().Count(r => r.Method == "GET")} list requests recorded (the log keeps the last 10,000)");
         }
         _provider.Dispose();
         await _emulator.DisposeAsync();
