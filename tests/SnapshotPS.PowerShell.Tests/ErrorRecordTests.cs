@@ -29,7 +29,7 @@ public sealed class ErrorRecordTests(PowerShellFixture fixture) : IClassFixture<
         var result = session.Run(Pipe + "Remove-CloudSnapshot -Force", Vars([MissingScaleway, existing[0], OtherMissingScaleway, existing[1]]));
 
         Assert.Null(result.Terminating);
-        Assert.Collection(result.Errors,
+        Assert.Collection(result.Errors.OrderBy(e => (string)e.TargetObject, StringComparer.Ordinal),
             e => ErrorRecordAssert.IsItemError(e, "RemoveCloudSnapshotNotFound", "SnapshotPS.Cmdlets.RemoveCloudSnapshotCommand", ErrorCategory.ObjectNotFound, MissingScaleway),
             e => ErrorRecordAssert.IsItemError(e, "RemoveCloudSnapshotNotFound", "SnapshotPS.Cmdlets.RemoveCloudSnapshotCommand", ErrorCategory.ObjectNotFound, OtherMissingScaleway));
         Assert.Equal(before - 2, fixture.Scaleway.InstanceSnapshotCount(Zone));
@@ -137,7 +137,8 @@ public sealed class ErrorRecordTests(PowerShellFixture fixture) : IClassFixture<
 
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);
-        var held = result.Output.Select(o => Assert.IsType<ErrorRecord>(o.BaseObject)).ToList();
+        // Errors come in completion order (items run concurrently): compare them by target.
+        var held = result.Output.Select(o => Assert.IsType<ErrorRecord>(o.BaseObject)).OrderBy(e => (string)e.TargetObject, StringComparer.Ordinal).ToList();
         Assert.Collection(held,
             e => ErrorRecordAssert.IsItemError(e, "RemoveCloudSnapshotNotFound", "SnapshotPS.Cmdlets.RemoveCloudSnapshotCommand", ErrorCategory.ObjectNotFound, MissingScaleway),
             e => ErrorRecordAssert.IsItemError(e, "RemoveCloudSnapshotNotFound", "SnapshotPS.Cmdlets.RemoveCloudSnapshotCommand", ErrorCategory.ObjectNotFound, OtherMissingScaleway));

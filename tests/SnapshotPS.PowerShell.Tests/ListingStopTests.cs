@@ -3,11 +3,11 @@ using System.Collections;
 namespace SnapshotPS.PowerShell.Tests;
 
 /// <summary>
-/// A listing ends as soon as the pipeline has what it wants: Select-Object -First and -First fetch
-/// only the pages that hold the objects asked for. Scaleway listings fetch later pages ahead (at
-/// most ConcurrentPages = 4 in flight), but only once the consumer asks for an object beyond the
-/// first page: a listing cut short within its first page sends exactly one request, and one cut
-/// short in page n sends at most n + 3 (the page needed and the 3 others fetched beside it).
+/// A listing ends as soon as the pipeline has what it wants: -First fetches only the pages that hold
+/// the objects asked for, and a downstream Select-Object -First that has enough within the first page
+/// sends no other request. Scaleway lists its two snapshot APIs (Instance and Block Storage) side by
+/// side, so "the first page" is one page of each; the pages after the first are read ahead (up to
+/// ConcurrentPages, 16, at once) only once the consumer asks for an object beyond the first page.
 /// </summary>
 public sealed class ListingStopTests(PowerShellFixture fixture) : IClassFixture<PowerShellFixture>
 {
@@ -19,7 +19,7 @@ public sealed class ListingStopTests(PowerShellFixture fixture) : IClassFixture<
     [InlineData("Get-CloudSnapshot -Location pl-waw-1 -PageSize 100 | Select-Object -First 100", 100)]
     [InlineData("Get-CloudSnapshot -Location pl-waw-1 -PageSize 100 -First 100", 100)]
     [InlineData("Get-CloudSnapshot -Location pl-waw-1 -PageSize 50 | Select-Object -First 1", 1)]
-    public void A_listing_cut_short_within_its_first_page_sends_one_list_request(string script, int expected)
+    public void A_listing_cut_short_within_its_first_page_sends_no_request_beyond_it(string script, int expected)
     {
         EnsureSeeded();
         using var session = fixture.ConnectedSession();
@@ -28,20 +28,28 @@ public sealed class ListingStopTests(PowerShellFixture fixture) : IClassFixture<
         var result = session.Run(script).AssertSucceeded();
 
         Assert.Equal(expected, result.Output.Count);
-        Assert.Equal(1, fixture.Requests.ScalewayListCount(Zone));
+        Assert.Equal(1, fixture.Requests.ScalewayListCount(Zone, "instance"));
+        Assert.InRange(fixture.Requests.ScalewayListCount(Zone, "block"), 0, 1);
     }
 
     [Fact]
-    public void Select_First_across_two_pages_sends_no_more_than_the_page_ahead_bound()
+    public void Select_First_across_pages_ends_the_read_ahead_when_the_pipeline_has_enough()
     {
         EnsureSeeded();
         using var session = fixture.ConnectedSession();
         fixture.Requests.Clear();
 
-        var result = session.Run("Get-CloudSnapshot -Location pl-waw-1 -PageSize 100 | Select-Object -First 101").AssertSucceeded();
+        // 450 snapshots, 10 a page: 45 pages. Once the consumer asks beyond the first page, pages are
+        // read ahead eagerly (that keeps a listing complete while a pipeline deletes behind it); when
+        // Select-Object has enough, the read-ahead is cancelled: one pass at most, nothing afterwards.
+        var result = session.Run("Get-CloudSnapshot -Location pl-waw-1 -PageSize 10 | Select-Object -First 11").AssertSucceeded();
+        var atEnd = fixture.Requests.ScalewayListCount(Zone, "instance");
+        Thread.Sleep(500);
 
-        Assert.Equal(101, result.Output.Count);
-        Assert.InRange(fixture.Requests.ScalewayListCount(Zone), 2, 2 + 3);
+        Assert.Equal(11, result.Output.Count);
+        Assert.InRange(atEnd, 2, 45);
+        Assert.Equal(atEnd, fixture.Requests.ScalewayListCount(Zone, "instance"));
+        Assert.InRange(fixture.Requests.ScalewayListCount(Zone, "block"), 0, 1);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public abstract class ConnectionSettings
     public HttpPipelineOptions Http { get; set; } = new();
 
     /// <summary>How many pages a listing may fetch ahead at once where paging allows it; 1 reads one after another.</summary>
-    public int ConcurrentPages { get; set; } = 4;
+    public int ConcurrentPages { get; set; } = Engine.Listing.ListingOptions.DefaultConcurrentPages;
 
     /// <summary>How often waits read a changing snapshot; null keeps the provider's own pace.</summary>
     public TimeSpan? PollInterval { get; set; }

@@ -29,14 +29,15 @@ internal static class ResponseBody
         if (content is null) return;
         if (content.Headers.ContentLength is long declared && declared > maxBytes) throw new ResponseTooLargeException(maxBytes);
 
-        byte[] bytes;
+        MemoryStream buffer;
         try
         {
             // A handler that ignores the token while a body trickles in is unblocked by closing the response.
             using (cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response))
             {
                 var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-                using var buffer = new MemoryStream();
+                // Sized from Content-Length when declared, and handed on as it is: no copy of the body.
+                buffer = new MemoryStream(content.Headers.ContentLength is long size and > 0 and <= int.MaxValue ? (int)size : 0);
                 var chunk = new byte[ChunkSize];
                 int read;
                 while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
@@ -44,7 +45,6 @@ internal static class ResponseBody
                     if (buffer.Length + read > maxBytes) throw new ResponseTooLargeException(maxBytes);
                     buffer.Write(chunk, 0, read);
                 }
-                bytes = buffer.ToArray();
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -53,7 +53,7 @@ internal static class ResponseBody
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        var buffered = new ByteArrayContent(bytes);
+        var buffered = new BufferedContent(buffer.GetBuffer(), (int)buffer.Length);
         foreach (var header in content.Headers) buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
         response.Content = buffered;
         content.Dispose();

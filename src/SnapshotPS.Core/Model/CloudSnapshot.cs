@@ -45,6 +45,7 @@ public sealed class CloudSnapshot
 
     public override string ToString() => $"{Provider}:{Id} ({Name})";
 
+    /// <summary>The tags of every snapshot without any: one shared instance nobody can change.</summary>
     internal static readonly IReadOnlyDictionary<string, string> EmptyTags =
-        new Dictionary<string, string>(StringComparer.Ordinal);
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
 }

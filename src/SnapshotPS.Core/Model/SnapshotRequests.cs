@@ -20,6 +20,12 @@ public sealed class SnapshotQuery
 
     /// <summary>Items per page asked of the provider; null lets the provider choose.</summary>
     public int? PageSize { get; init; }
+
+    /// <summary>
+    /// How many snapshots the caller expects to take (Get-CloudSnapshot -First), or null: the listing
+    /// asks for no page beyond them until the caller asks for more.
+    /// </summary>
+    public int? ItemsWanted { get; init; }
 }
 
 /// <summary>A new snapshot from a volume, or imported from an object (ImportUri and SizeBytes).</summary>

@@ -91,7 +91,7 @@ public sealed class OutscaleFake
                     snapshot.Tags.Set(key, value);
                 }
 
-                Store.Snapshots.Add(snapshot.Id, snapshot);
+                Store.AddSnapshot(snapshot);
                 ids.Add(snapshot.Id);
             }
 

@@ -26,7 +26,21 @@ internal sealed class OutscaleStore(TimeProvider time)
 
     public Dictionary<string, OutscaleVolume> Volumes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>By ID; add and remove through <see cref="AddSnapshot"/> and <see cref="RemoveSnapshot"/>.</summary>
     public Dictionary<string, OutscaleSnapshot> Snapshots { get; } = new(StringComparer.Ordinal);
+
+    public OutscaleSnapshotOrder SnapshotOrder { get; } = new();
+
+    public void AddSnapshot(OutscaleSnapshot snapshot)
+    {
+        Snapshots.Add(snapshot.Id, snapshot);
+        SnapshotOrder.Add(snapshot);
+    }
+
+    public void RemoveSnapshot(OutscaleSnapshot snapshot)
+    {
+        if (Snapshots.Remove(snapshot.Id)) SnapshotOrder.Remove(snapshot);
+    }
 
     public Dictionary<string, OutscaleExportTask> ExportTasks { get; } = new(StringComparer.Ordinal);
 

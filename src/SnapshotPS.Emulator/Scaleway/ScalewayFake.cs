@@ -115,7 +115,7 @@ public sealed class ScalewayFake
                     VolumeType = volume?.VolumeType ?? "l_ssd", Size = volume?.Size ?? DefaultSeedSize,
                     BaseVolume = volume is null ? null : (volume.Id, volume.Name), Tags = [.. tagList],
                 };
-                Store.InstanceSnapshots.Add(snapshot.Id, snapshot);
+                Store.AddInstanceSnapshot(snapshot);
                 ids.Add(snapshot.Id);
             }
 

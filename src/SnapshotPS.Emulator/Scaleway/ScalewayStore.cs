@@ -20,11 +20,25 @@ internal sealed class ScalewayStore(TimeProvider time)
 
     public Dictionary<string, InstanceVolume> InstanceVolumes { get; } = [];
 
+    /// <summary>By id; add and remove through <see cref="AddInstanceSnapshot"/> and <see cref="RemoveInstanceSnapshot"/>.</summary>
     public Dictionary<string, InstanceSnapshot> InstanceSnapshots { get; } = [];
+
+    public InstanceSnapshotOrder InstanceOrder { get; } = new();
 
     public Dictionary<string, BlockVolume> BlockVolumes { get; } = [];
 
     public Dictionary<string, BlockSnapshot> BlockSnapshots { get; } = [];
+
+    public void AddInstanceSnapshot(InstanceSnapshot snapshot)
+    {
+        InstanceSnapshots.Add(snapshot.Id, snapshot);
+        InstanceOrder.Add(snapshot);
+    }
+
+    public void RemoveInstanceSnapshot(InstanceSnapshot snapshot)
+    {
+        if (InstanceSnapshots.Remove(snapshot.Id)) InstanceOrder.Remove(snapshot);
+    }
 
     public long NextSequence() => ++_sequence;
 

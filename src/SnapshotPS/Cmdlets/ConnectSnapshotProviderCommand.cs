@@ -33,21 +33,10 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [ValidateNotNullOrEmpty]
     public string? Profile { get; set; }
 
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Zone { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Region { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ProjectId { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? OrganizationId { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? Zone { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? Region { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ProjectId { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? OrganizationId { get; set; }
 
     [Parameter]
     public Uri? Endpoint { get; set; }
@@ -65,6 +54,10 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter]
     [ValidateRange(0, 10)]
     public int? MaxRetries { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, ConnectionSettings.MaxConcurrentPages)]
+    public int? ConcurrentPages { get; set; }
 
     [Parameter]
     public SwitchParameter Default { get; set; }
@@ -92,6 +85,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             FromConfiguration = true,
             Profile = Profile,
             MaxRetries = MaxRetries,
+            ConcurrentPages = ConcurrentPages,
             Default = Default.IsPresent,
             PassThru = PassThru.IsPresent,
         };

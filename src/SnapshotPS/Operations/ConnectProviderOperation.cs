@@ -31,6 +31,7 @@ public sealed class ConnectProviderRequest
     public bool SkipCertificateCheck { get; init; }
 
     public int? MaxRetries { get; init; }
+    public int? ConcurrentPages { get; init; }
     public TimeSpan? PollInterval { get; init; }
     public bool Default { get; init; }
     public bool PassThru { get; init; }
@@ -56,6 +57,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         {
             var settings = BuildSettings(request);
             if (request.MaxRetries is int retries) settings.Http.MaxRetries = retries;
+            if (request.ConcurrentPages is int pages) settings.ConcurrentPages = pages;
             settings.PollInterval = request.PollInterval;
             settings.AllowUnencryptedEndpoint = request.AllowUnencryptedEndpoint;
             settings.Http.SkipCertificateCheck = request.SkipCertificateCheck;

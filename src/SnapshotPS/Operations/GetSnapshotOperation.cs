@@ -100,5 +100,6 @@ public sealed class GetSnapshotOperation : SnapshotOperation
         Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
         States = request.States,
         PageSize = request.PageSize,
+        ItemsWanted = request.First is ulong first ? (int)System.Math.Min(int.MaxValue, first + System.Math.Min(request.Skip, int.MaxValue)) : null,
     };
 }

@@ -7,6 +7,11 @@ namespace SnapshotPS.PowerShell.Tests.Support;
 public static class RequestLogWatch
 {
     /// <summary>Listing requests (GET .../snapshots, no id) of a Scaleway zone, either API.</summary>
+    /// <summary>List requests of one Scaleway snapshot API ("instance" or "block") in a zone.</summary>
+    public static int ScalewayListCount(this RequestLog log, string zone, string api) =>
+        log.Snapshot().Count(r => r.Method == "GET" && r.Path.Contains($"/{api}/", StringComparison.Ordinal)
+            && r.Path.EndsWith($"/zones/{zone}/snapshots", StringComparison.Ordinal));
+
     public static int ScalewayListCount(this RequestLog log, string zone) =>
         log.Snapshot().Count(r => r.Method == "GET" && r.Path.EndsWith($"/zones/{zone}/snapshots", StringComparison.Ordinal));
 

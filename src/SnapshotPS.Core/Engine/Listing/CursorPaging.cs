@@ -17,6 +17,9 @@ internal static class CursorPaging
     {
         var cursorsSeen = new HashSet<string>(StringComparer.Ordinal);
         string? cursor = null;
+        // Without a hint, the first page is what the consumer is known to want: the next is read once it asks for more.
+        var hinted = pass.Options.ItemsWanted ?? (pass.IsCatchUp ? (int?)null : 1);
+        var read = 0L;
         while (true)
         {
             var page = await fetchPage(cursor, cancellationToken).ConfigureAwait(false);
@@ -26,6 +29,13 @@ internal static class CursorPaging
             await pass.AcceptAsync(page, more, cancellationToken).ConfigureAwait(false);
             if (!more) return;
             if (!cursorsSeen.Add(next!)) throw ListingErrors.RepeatedCursor(pass.Options, pass.Pages);
+            read += page.Items.Count;
+            if (hinted is int wanted && read >= wanted)
+            {
+                // The items the consumer said it wants are handed on: read on only when it asks for more.
+                await pass.Buffer.WhenConsumerWaitsAsync(cancellationToken).ConfigureAwait(false);
+                hinted = null;
+            }
             cursor = next;
         }
     }

@@ -18,6 +18,8 @@ internal sealed class ListingBuffer<T>
     private readonly int _capacity;
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _completed;
+    private bool _consumerWaiting;
+    private bool _anyoneWaiting; // a signal is only worth a new TaskCompletionSource when someone waits for it
     private Exception? _failure;
 
     public ListingBuffer(int capacity) => _capacity = Math.Max(1, capacity);
@@ -35,7 +37,22 @@ internal sealed class ListingBuffer<T>
                     SignalLocked();
                     return;
                 }
-                changed = _changed.Task;
+                changed = WaitLocked();
+            }
+            await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes once the consumer has taken every item and waits for the next.</summary>
+    public async Task WhenConsumerWaitsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_consumerWaiting && _items.Count == 0) return;
+                changed = WaitLocked();
             }
             await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
         }
@@ -61,6 +78,7 @@ internal sealed class ListingBuffer<T>
             {
                 if (_items.Count > 0)
                 {
+                    _consumerWaiting = false;
                     var item = _items.Dequeue();
                     SignalLocked();
                     return (true, item);
@@ -70,14 +88,27 @@ internal sealed class ListingBuffer<T>
                     if (_failure is not null) ExceptionDispatchInfo.Capture(_failure).Throw();
                     return (false, default!);
                 }
-                changed = _changed.Task;
+                if (!_consumerWaiting)
+                {
+                    _consumerWaiting = true;
+                    SignalLocked();
+                }
+                changed = WaitLocked();
             }
             await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private Task WaitLocked()
+    {
+        _anyoneWaiting = true;
+        return _changed.Task;
+    }
+
     private void SignalLocked()
     {
+        if (!_anyoneWaiting) return;
+        _anyoneWaiting = false;
         var changed = _changed;
         _changed = NewSignal();
         changed.TrySetResult(true);

@@ -22,7 +22,15 @@ public sealed class ListingOptions
     public int PageSize { get; }
 
     /// <summary>Pages read at once where the paging allows it (page numbers and offsets with a total).</summary>
-    public int MaxConcurrentPages { get; set; } = 4;
+    public int MaxConcurrentPages { get; set; } = DefaultConcurrentPages;
+
+    public const int DefaultConcurrentPages = 16;
+
+    /// <summary>
+    /// How many items the consumer expects to want (Get-CloudSnapshot -First), or null: pages beyond
+    /// them are read only once the consumer has taken everything and asks for more.
+    /// </summary>
+    public int? ItemsWanted { get; set; }
 
     /// <summary>Items read ahead of the consumer before reading pauses.</summary>
     public int MaxBufferedItems { get; set; } = 10_000;

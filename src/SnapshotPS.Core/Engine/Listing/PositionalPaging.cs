@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -23,8 +24,7 @@ internal static class PositionalPaging
     private static async Task ReadCountedAsync<T>(
         Func<int, CancellationToken, Task<ListingPage<T>>> fetchPage, ListingPass<T> pass, ListingPage<T> first, int firstTotal, CancellationToken cancellationToken)
     {
-        var options = pass.Options;
-        var lastIndex = LastIndex(firstTotal, options.PageSize);
+        var lastIndex = LastIndex(firstTotal, pass.Options.PageSize);
         await pass.AcceptAsync(first, morePagesFollow: lastIndex > 0, cancellationToken).ConfigureAwait(false);
         if (first.Items.Count == 0)
         {
@@ -32,54 +32,42 @@ internal static class PositionalPaging
             return;
         }
 
+        if (pass.Options.ItemsWanted is null && !pass.IsCatchUp && lastIndex > 0)
+        {
+            // Read ahead only once the consumer asks for more than the first page: a pipeline that has
+            // enough after it (Select-Object -First) sends no other request.
+            await pass.Buffer.WhenConsumerWaitsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inFlight = new Queue<(int Index, Task<ListingPage<T>> Page)>();
-        var next = 1;
+        var window = new PageWindow<T>(fetchPage, pass.Options, ahead.Token);
         try
         {
-            while (inFlight.Count > 0 || next <= lastIndex)
-            {
-                while (inFlight.Count < Math.Max(1, options.MaxConcurrentPages) && next <= lastIndex)
-                {
-                    inFlight.Enqueue((next, fetchPage(next, ahead.Token)));
-                    next++;
-                }
-
-                var (index, task) = inFlight.Dequeue();
-                var page = await task.ConfigureAwait(false);
-                pass.CheckTotal(page, index);
-                if (page.TotalCount is int total)
-                {
-                    if (total != firstTotal) pass.Moved = true;
-                    lastIndex = Math.Max(lastIndex, LastIndex(total, options.PageSize));
-                }
-                if (page.Items.Count == 0)
-                {
-                    pass.Moved = true; // the listing shrank below this page since the total was read
-                    return;
-                }
-                await pass.AcceptAsync(page, morePagesFollow: index < lastIndex, cancellationToken).ConfigureAwait(false);
-            }
+            await window.ReadAsync(pass, firstTotal, lastIndex, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             ahead.Cancel();
-            foreach (var (_, pending) in inFlight)
-            {
-                try { await pending.ConfigureAwait(false); }
-                catch (Exception) { /* a page read ahead that is no longer wanted */ }
-            }
+            await window.SettleAsync().ConfigureAwait(false);
         }
     }
 
     private static async Task ReadUncountedAsync<T>(
         Func<int, CancellationToken, Task<ListingPage<T>>> fetchPage, ListingPass<T> pass, ListingPage<T> page, CancellationToken cancellationToken)
     {
+        // Without a hint, the first page is what the consumer is known to want (see ReadCountedAsync).
+        var hinted = pass.Options.ItemsWanted is int wanted ? wanted : pass.IsCatchUp ? (int?)null : 1;
         for (var index = 0; ; )
         {
             var more = page.Items.Count > 0 && (page.HasMore ?? page.Items.Count >= pass.Options.PageSize);
             await pass.AcceptAsync(page, more, cancellationToken).ConfigureAwait(false);
             if (!more) break;
+            if (hinted is int w && (index + 1L) * pass.Options.PageSize >= w)
+            {
+                // The items the consumer said it wants are handed on: read on only when it asks for more.
+                await pass.Buffer.WhenConsumerWaitsAsync(cancellationToken).ConfigureAwait(false);
+                hinted = null;
+            }
             page = await fetchPage(++index, cancellationToken).ConfigureAwait(false);
             pass.CheckTotal(page, index);
         }
@@ -87,5 +75,5 @@ internal static class PositionalPaging
         if (pass.Pages > 1 && !pass.IsCatchUp) pass.Moved = true;
     }
 
-    private static int LastIndex(int total, int pageSize) => (int)((Math.Max(0L, total) + pageSize - 1) / pageSize) - 1;
+    internal static int LastIndex(int total, int pageSize) => (int)((Math.Max(0L, total) + pageSize - 1) / pageSize) - 1;
 }

@@ -82,10 +82,11 @@ internal static class OutscaleMapping
         _ => SnapshotState.Pending,
     };
 
-    public static IReadOnlyDictionary<string, string> TagsFromWire(IEnumerable<OutscaleTag>? tags)
+    public static IReadOnlyDictionary<string, string> TagsFromWire(IReadOnlyCollection<OutscaleTag>? tags)
     {
+        if (tags is null || tags.Count == 0) return CloudSnapshot.EmptyTags;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in tags ?? Enumerable.Empty<OutscaleTag>()) result[tag.Key] = tag.Value;
+        foreach (var tag in tags) result[tag.Key] = tag.Value;
         return result;
     }
 

@@ -15,7 +15,8 @@ namespace SnapshotPS.Core.Providers.Outscale;
 public sealed partial class OutscaleProvider : SnapshotProviderBase
 {
     public const int MaxResultsPerPage = 1000;
-    private const int DefaultResultsPerPage = 100;
+    /// <summary>The largest page Outscale serves: fewer round trips for a big listing.</summary>
+    public const int DefaultResultsPerPage = MaxResultsPerPage;
     private const long MaxImportBytes = 14_901L << 30; // the largest Outscale volume, 14,901 GiB (UNVERIFIED for imports)
 
     private readonly OutscaleConnectionSettings _settings;
@@ -81,7 +82,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
                     OutscaleJsonContext.Default.ReadSnapshotsRequest, OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, ct).ConfigureAwait(false);
                 return new ListingPage<OutscaleSnapshot>(page.Snapshots!, nextCursor: page.NextPageToken);
             },
-            s => s.SnapshotId, Listing($"snapshots in region {Region}", pageSize), cancellationToken);
+            s => s.SnapshotId, Listing($"snapshots in region {Region}", pageSize, query.ItemsWanted), cancellationToken);
         await foreach (var snapshot in snapshots.ConfigureAwait(false))
         {
             var normalized = OutscaleMapping.FromSnapshot(snapshot, _connection, Region);
@@ -89,8 +90,8 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
         }
     }
 
-    private ListingOptions Listing(string subject, int pageSize) =>
-        new(CloudProvider.Outscale, subject, pageSize) { MaxConcurrentPages = _settings.ConcurrentPages };
+    private ListingOptions Listing(string subject, int pageSize, int? itemsWanted = null) =>
+        new(CloudProvider.Outscale, subject, pageSize) { MaxConcurrentPages = _settings.ConcurrentPages, ItemsWanted = itemsWanted };
 
     public override async Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
     {

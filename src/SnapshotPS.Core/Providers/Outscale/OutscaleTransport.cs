@@ -42,11 +42,11 @@ internal sealed class OutscaleTransport : IDisposable
         request.MarkIdempotent(idempotent);
 
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw ToException(response, bytes);
+        var bytes = await BufferedContent.ReadAsync(response.Content).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw ToException(response, bytes.ToArray());
         try
         {
-            var reply = JsonSerializer.Deserialize(bytes, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
+            var reply = JsonSerializer.Deserialize(bytes.Span, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
             reply.Validate();
             return reply;
         }

@@ -68,17 +68,18 @@ internal static class ScalewayMapping
     };
 
     /// <summary>Scaleway tags are free strings; "key=value" becomes a pair, a bare word a key with an empty value.</summary>
-    public static IReadOnlyDictionary<string, string> TagsFromWire(IEnumerable<string>? tags)
+    public static IReadOnlyDictionary<string, string> TagsFromWire(IReadOnlyCollection<string>? tags)
     {
+        if (tags is null || tags.Count == 0) return CloudSnapshot.EmptyTags;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in tags ?? Enumerable.Empty<string>())
+        foreach (var tag in tags)
         {
             var split = tag.IndexOf('=');
             if (split < 0) result[tag] = "";
             else if (string.CompareOrdinal(tag, 0, ScalewayTags.RequestMarkerKey + "=", 0, ScalewayTags.RequestMarkerKey.Length + 1) == 0) continue;
             else result[tag.Substring(0, split)] = tag.Substring(split + 1);
         }
-        return result;
+        return result.Count == 0 ? CloudSnapshot.EmptyTags : result;
     }
 
     public static List<string> TagsToWire(IReadOnlyDictionary<string, string> tags) =>

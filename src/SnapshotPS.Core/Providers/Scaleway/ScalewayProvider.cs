@@ -73,37 +73,50 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
             Tag = wireTags.FirstOrDefault(),
             BaseVolumeId = query.VolumeId,
         };
-        var instancePages = CompleteListing.ByPageNumber((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct),
-            s => s.Id, Listing($"Instance snapshots in zone {zone}", pageSize), cancellationToken);
-        var fromInstance = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var snapshot in instancePages.ConfigureAwait(false))
+        var listings = new List<IAsyncEnumerable<CloudSnapshot>>
         {
-            fromInstance.Add(snapshot.Id);
-            var normalized = ScalewayMapping.FromInstance(snapshot, _connection, zone);
-            if (filter.Matches(normalized)) yield return normalized;
+            FromInstance(CompleteListing.ByPageNumber((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct),
+                s => s.Id, Listing($"Instance snapshots in zone {zone}", pageSize, query.ItemsWanted), cancellationToken), zone),
+        };
+        if (ScalewayZones.HasBlockStorage(zone))
+        {
+            var blockFilter = new ScalewayBlockApi.ListFilter
+            {
+                ProjectId = _settings.ProjectId,
+                OrganizationId = _settings.ProjectId is null ? _settings.OrganizationId : null,
+                Name = exactName,
+                Tags = wireTags,
+                VolumeId = query.VolumeId,
+            };
+            listings.Add(FromBlock(CompleteListing.ByPageNumber((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct),
+                s => s.Id, Listing($"Block Storage snapshots in zone {zone}", pageSize, query.ItemsWanted), cancellationToken), zone));
         }
 
-        if (!ScalewayZones.HasBlockStorage(zone)) yield break;
-        var blockFilter = new ScalewayBlockApi.ListFilter
+        // Both APIs are read side by side, unless the caller wants only the first few: then the
+        // Block Storage API is asked only once the Instance API has run out.
+        var merged = query.ItemsWanted is null
+            ? MergedListing.SideBySide(listings, cancellationToken)
+            : MergedListing.OneAfterAnother(listings, cancellationToken);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var snapshot in merged.ConfigureAwait(false))
         {
-            ProjectId = _settings.ProjectId,
-            OrganizationId = _settings.ProjectId is null ? _settings.OrganizationId : null,
-            Name = exactName,
-            Tags = wireTags,
-            VolumeId = query.VolumeId,
-        };
-        var blockPages = CompleteListing.ByPageNumber((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct),
-            s => s.Id, Listing($"Block Storage snapshots in zone {zone}", pageSize), cancellationToken);
-        await foreach (var snapshot in blockPages.ConfigureAwait(false))
-        {
-            if (fromInstance.Contains(snapshot.Id)) continue; // one snapshot seen through both APIs is listed once
-            var normalized = ScalewayMapping.FromBlock(snapshot, _connection, zone);
-            if (filter.Matches(normalized)) yield return normalized;
+            if (!seen.Add(snapshot.Id)) continue; // one snapshot seen through both APIs is listed once
+            if (filter.Matches(snapshot)) yield return snapshot;
         }
     }
 
-    private ListingOptions Listing(string subject, int pageSize) =>
-        new(CloudProvider.Scaleway, subject, pageSize) { MaxConcurrentPages = _settings.ConcurrentPages };
+    private async IAsyncEnumerable<CloudSnapshot> FromInstance(IAsyncEnumerable<ScalewayInstanceSnapshot> listing, string zone, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var snapshot in listing.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return ScalewayMapping.FromInstance(snapshot, _connection, zone);
+    }
+
+    private async IAsyncEnumerable<CloudSnapshot> FromBlock(IAsyncEnumerable<ScalewayBlockSnapshot> listing, string zone, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var snapshot in listing.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return ScalewayMapping.FromBlock(snapshot, _connection, zone);
+    }
+
+    private ListingOptions Listing(string subject, int pageSize, int? itemsWanted) =>
+        new(CloudProvider.Scaleway, subject, pageSize) { MaxConcurrentPages = _settings.ConcurrentPages, ItemsWanted = itemsWanted };
 
     public override Task<CloudSnapshot> GetSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)
     {

@@ -73,10 +73,10 @@ internal sealed class ScalewayTransport : IDisposable
     {
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) throw await ToExceptionAsync(response).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var bytes = await BufferedContent.ReadAsync(response.Content).ConfigureAwait(false);
         try
         {
-            var body = JsonSerializer.Deserialize(bytes, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
+            var body = JsonSerializer.Deserialize(bytes.Span, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
             body.Validate();
             return new Reply<T>(body, response.Headers);
         }

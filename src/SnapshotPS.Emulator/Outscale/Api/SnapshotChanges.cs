@@ -31,7 +31,7 @@ internal static class SnapshotChanges
 
             if (!call.DryRun)
             {
-                store.Snapshots.Remove(snapshot.Id);
+                store.RemoveSnapshot(snapshot);
             }
 
             return OperationOutcome.Empty;

@@ -63,7 +63,7 @@ internal static class SnapshotCreate
             }
 
             var created = Build(call, request, volume, source, unreadable);
-            store.Snapshots.Add(created.Id, created);
+            store.AddSnapshot(created);
             return Answer(created, created.InitialStatus);
         }
     }

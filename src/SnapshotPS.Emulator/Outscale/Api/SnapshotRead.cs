@@ -26,12 +26,11 @@ internal static class SnapshotRead
         lock (store.Gate)
         {
             var now = store.Now;
-            var sorted = store.Snapshots.Values
+            // The store keeps the paging order, so a page starts after its token and reads no further than it needs.
+            var sorted = store.SnapshotOrder.After(page.After?.CreatedAt, page.After?.Id)
                 .Where(snapshot => snapshot.IsVisibleTo(call.Account.AccountId))
                 .Select(snapshot => (Snapshot: snapshot, Status: snapshot.StatusAt(now)))
-                .Where(row => filters.Match(row.Snapshot, row.Status))
-                .OrderBy(row => row.Snapshot.CreatedAt)
-                .ThenBy(row => row.Snapshot.Id, StringComparer.Ordinal);
+                .Where(row => filters.Match(row.Snapshot, row.Status));
             var (rows, nextToken) = OutscalePaging.Take(sorted, page, row => new PageCursor(row.Snapshot.CreatedAt, row.Snapshot.Id));
             var payload = new JsonObject
             {

@@ -49,7 +49,7 @@ internal static class InstanceSnapshotCreate
             }
 
             var snapshot = Create(fake, tenant, zone, request, volume);
-            fake.Store.InstanceSnapshots.Add(snapshot.Id, snapshot);
+            fake.Store.AddInstanceSnapshot(snapshot);
             return InstanceJson.Result(StatusCodes.Status201Created, new JsonObject
             {
                 ["snapshot"] = InstanceJson.Snapshot(snapshot),

@@ -60,7 +60,7 @@ internal static class InstanceSnapshotEndpoints
                 return ScalewayErrors.TransientState(ScalewayApi.Instance, InstanceSnapshot.Resource, snapshot.Id, snapshot.State);
             }
 
-            fake.Store.InstanceSnapshots.Remove(snapshot.Id);
+            fake.Store.RemoveInstanceSnapshot(snapshot);
             return WireJsonResult.Empty(StatusCodes.Status204NoContent);
         }
     }

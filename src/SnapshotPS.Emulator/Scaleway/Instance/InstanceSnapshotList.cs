@@ -35,19 +35,26 @@ internal static class InstanceSnapshotList
         lock (fake.Store.Gate)
         {
             // UNVERIFIED: name is a case-insensitive substring match, tags must all be present, and the
-            // order is by creation date, oldest first.
-            var matching = fake.Store.SettledIn(fake.Store.InstanceSnapshots, snapshot =>
-                    snapshot.Zone == zone && snapshot.ProjectId == tenant.ProjectId &&
+            // order is by creation date, oldest first. The store keeps that order, so nothing is sorted
+            // here, and without filters a page is a slice of it.
+            var inScope = project is null || project == tenant.ProjectId ? fake.Store.InstanceOrder.In(zone, tenant.ProjectId) : [];
+            var filtered = organization is not null || baseVolumeId is not null || name is not null || tags.Count > 0;
+            IReadOnlyList<InstanceSnapshot> matching = !filtered ? inScope : inScope.Where(snapshot =>
                     (organization is null || snapshot.OrganizationId == organization) &&
-                    (project is null || snapshot.ProjectId == project) &&
                     (baseVolumeId is null || snapshot.BaseVolume?.Id == baseVolumeId) &&
                     (name is null || snapshot.Name.Contains(name, StringComparison.OrdinalIgnoreCase)) &&
                     tags.All(snapshot.Tags.Contains))
-                .OrderBy(snapshot => snapshot.CreatedAt)
-                .ThenBy(snapshot => snapshot.Sequence)
                 .ToList();
             total = matching.Count;
-            pageItems = matching.Skip((int)Math.Min((long)(page - 1) * perPage, int.MaxValue)).Take(perPage).Select(InstanceJson.Snapshot).ToArray();
+            var first = (int)Math.Min((long)(page - 1) * perPage, total);
+            var now = fake.Store.Now;
+            pageItems = new JsonObject[Math.Min(perPage, total - first)];
+            for (var i = 0; i < pageItems.Length; i++)
+            {
+                var snapshot = matching[first + i];
+                snapshot.Settle(now);
+                pageItems[i] = InstanceJson.Snapshot(snapshot);
+            }
         }
 
         var headers = context.Response.Headers;
