@@ -15,6 +15,24 @@ public sealed class EmulatorOptions
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
+    /// <summary>Options whose snapshots, imports and exports settle at once: what tests of a module or runbook usually want.</summary>
+    public static EmulatorOptions Instant() => new()
+    {
+        ScalewayTimings = new ScalewayTimings
+        {
+            SnapshotDelay = TimeSpan.Zero,
+            ImportDelay = TimeSpan.Zero,
+            ExportDelay = TimeSpan.Zero,
+            BlockCreateDelay = TimeSpan.Zero,
+        },
+        OutscaleTimings = new OutscaleTimings
+        {
+            SnapshotDelay = TimeSpan.Zero,
+            ImportDelay = TimeSpan.Zero,
+            ExportDelay = TimeSpan.Zero,
+        },
+    };
+
     /// <summary>Where OUTSCALE exports are written and import URLs are read; when null exports write nothing and imports read nothing.</summary>
     public ObjectStorageOptions? ObjectStorage { get; set; }
 }

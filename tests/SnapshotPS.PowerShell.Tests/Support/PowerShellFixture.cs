@@ -23,22 +23,7 @@ public sealed class PowerShellFixture : IAsyncLifetime
             throw new InvalidOperationException($"Build the solution first: {ModuleLayout.ManifestPath} is missing.");
         }
 
-        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            ScalewayTimings = new ScalewayTimings
-            {
-                SnapshotDelay = TimeSpan.Zero,
-                ImportDelay = TimeSpan.Zero,
-                ExportDelay = TimeSpan.Zero,
-                BlockCreateDelay = TimeSpan.Zero,
-            },
-            OutscaleTimings = new OutscaleTimings
-            {
-                SnapshotDelay = TimeSpan.Zero,
-                ImportDelay = TimeSpan.Zero,
-                ExportDelay = TimeSpan.Zero,
-            },
-        });
+        Emulator = await EmulatorHost.StartAsync(EmulatorOptions.Instant());
     }
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();

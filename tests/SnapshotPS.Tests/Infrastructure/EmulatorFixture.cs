@@ -16,22 +16,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            ScalewayTimings = new ScalewayTimings
-            {
-                SnapshotDelay = TimeSpan.Zero,
-                ImportDelay = TimeSpan.Zero,
-                ExportDelay = TimeSpan.Zero,
-                BlockCreateDelay = TimeSpan.Zero,
-            },
-            OutscaleTimings = new OutscaleTimings
-            {
-                SnapshotDelay = TimeSpan.Zero,
-                ImportDelay = TimeSpan.Zero,
-                ExportDelay = TimeSpan.Zero,
-            },
-        });
+        Host = await EmulatorHost.StartAsync(EmulatorOptions.Instant());
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
