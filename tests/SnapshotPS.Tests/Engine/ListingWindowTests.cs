@@ -136,9 +136,36 @@ public class ListingWindowTests
             yield return name;
         }
 
-        var items = await Drain(MergedListing.SideBySide(new[] { Listing("a", firstStarted, secondStarted), Listing("b", secondStarted, firstStarted) }, CancellationToken.None));
+        var items = await Drain(MergedListing.InOrderReadingAhead(new[] { Listing("a", firstStarted, secondStarted), Listing("b", secondStarted, firstStarted) }, CancellationToken.None));
 
-        Assert.Equal(new[] { "a", "b" }, items.OrderBy(s => s));
+        Assert.Equal(new[] { "a", "b" }, items);
+    }
+
+    [Fact]
+    public async Task MergedListingsHandOnTheirItemsInTheOrderTheListingsAreGiven()
+    {
+        // The second listing answers first; its items still come after the first listing's, so a
+        // listing reads the same with and without -First and -Skip.
+        var firstMayAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async IAsyncEnumerable<string> Slow()
+        {
+            await firstMayAnswer.Task.WaitAsync(Generous);
+            yield return "a1";
+            yield return "a2";
+        }
+
+        async IAsyncEnumerable<string> Fast()
+        {
+            await Task.Yield();
+            firstMayAnswer.TrySetResult(); // the first listing answers only once this one has
+            yield return "b1";
+            yield return "b2";
+        }
+
+        var items = await Drain(MergedListing.InOrderReadingAhead(new[] { Slow(), Fast() }, CancellationToken.None));
+
+        Assert.Equal(new[] { "a1", "a2", "b1", "b2" }, items);
     }
 
     [Fact]

@@ -10,75 +10,37 @@ namespace SnapshotPS.Core.Engine.Listing;
 public static class MergedListing
 {
     /// <summary>
-    /// Reads the listings side by side and hands on items as they come. Each listing is asked for
-    /// its next item only once the consumer has asked for more, so each keeps its own guarantees
-    /// about what the consumer did with the items before.
+    /// Starts every listing at once, so none waits for the one before it to be read, but hands on
+    /// their items in the order the listings are given: the same order every time, with or without
+    /// -First and -Skip. Each later listing has its first page read while the earlier ones are handed on.
     /// </summary>
-    public static async IAsyncEnumerable<T> SideBySide<T>(IReadOnlyList<IAsyncEnumerable<T>> listings, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<T> InOrderReadingAhead<T>(IReadOnlyList<IAsyncEnumerable<T>> listings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var readers = listings.Select(listing => listing.GetAsyncEnumerator(stop.Token)).ToList();
-        var pending = new Task<bool>?[readers.Count];
-        var open = Enumerable.Repeat(true, readers.Count).ToArray();
-        var openCount = readers.Count;
-        var start = 0;
+        var firstMoves = readers.Select(reader => reader.MoveNextAsync().AsTask()).ToList();
         try
         {
-            while (openCount > 0)
+            for (var i = 0; i < readers.Count; i++)
             {
-                var ready = -1;
-                for (var turn = 0; turn < readers.Count && ready < 0; turn++)
+                var more = await firstMoves[i].ConfigureAwait(false);
+                while (more)
                 {
-                    var i = (start + turn) % readers.Count;
-                    if (!open[i]) continue;
-                    if (pending[i] is null)
-                    {
-                        var move = readers[i].MoveNextAsync();
-                        if (move.IsCompleted)
-                        {
-                            if (move.Result) ready = i;
-                            else Close(open, i, ref openCount);
-                            continue;
-                        }
-                        pending[i] = move.AsTask();
-                    }
-                    if (pending[i]!.IsCompleted)
-                    {
-                        var more = await pending[i]!.ConfigureAwait(false);
-                        pending[i] = null;
-                        if (more) ready = i;
-                        else Close(open, i, ref openCount);
-                    }
-                }
-
-                if (ready >= 0)
-                {
-                    start = (ready + 1) % readers.Count; // take turns, so neither listing waits for the other
-                    yield return readers[ready].Current;
-                }
-                else if (openCount > 0)
-                {
-                    await Task.WhenAny(pending.Where(p => p is not null)!).ConfigureAwait(false);
+                    yield return readers[i].Current;
+                    more = await readers[i].MoveNextAsync().ConfigureAwait(false);
                 }
             }
         }
         finally
         {
             stop.Cancel();
-            foreach (var move in pending)
+            foreach (var move in firstMoves)
             {
-                if (move is null) continue;
                 try { await move.ConfigureAwait(false); }
                 catch (System.Exception) { /* a listing no longer wanted */ }
             }
             foreach (var reader in readers) await reader.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    private static void Close(bool[] open, int index, ref int openCount)
-    {
-        open[index] = false;
-        openCount--;
     }
 
     /// <summary>Reads each listing only once the ones before it are exhausted.</summary>

@@ -95,7 +95,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
         // Both APIs are read side by side, unless the caller wants only the first few: then the
         // Block Storage API is asked only once the Instance API has run out.
         var merged = query.ItemsWanted is null
-            ? MergedListing.SideBySide(listings, cancellationToken)
+            ? MergedListing.InOrderReadingAhead(listings, cancellationToken)
             : MergedListing.OneAfterAnother(listings, cancellationToken);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var snapshot in merged.ConfigureAwait(false))
