@@ -8,17 +8,12 @@ using SnapshotPS.Pipeline;
 namespace SnapshotPS.Tests.Operations;
 
 /// <summary>Bulk cmdlets through the seam: items run ThrottleLimit at once, as the cmdlets run them.</summary>
-public class ConcurrentPipelineTests : IClassFixture<EmulatorFixture>, IDisposable
+public class ConcurrentPipelineTests(EmulatorFixture emulator) : EmulatorFaultTests(emulator)
 {
     private const string Zone = "fr-par-1";
-    private readonly EmulatorFixture _emulator;
     private readonly RecordingContext _context = new();
 
-    public ConcurrentPipelineTests(EmulatorFixture emulator) => _emulator = emulator;
-
-    public void Dispose() => _emulator.Host.Faults.Clear();
-
-    private void SlowScaleway(int milliseconds, string? method = null) => _emulator.Host.Faults.Add(new FaultRule
+    private void SlowScaleway(int milliseconds, string? method = null) => Emulator.Host.Faults.Add(new FaultRule
     {
         Provider = "scaleway", Method = method, Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(milliseconds), Times = int.MaxValue,
     });
@@ -40,29 +35,29 @@ public class ConcurrentPipelineTests : IClassFixture<EmulatorFixture>, IDisposab
     [Fact]
     public void ShouldProcessIsAskedOnThePipelineThreadInInputOrder()
     {
-        var ids = _emulator.Scaleway.SeedInstanceSnapshots(Zone, 12, Unique("confirm"));
+        var ids = Emulator.Scaleway.SeedInstanceSnapshots(Zone, 12, Unique("confirm"));
         SlowScaleway(30);
         var pipelineThread = Environment.CurrentManagedThreadId;
 
-        Remove(_emulator.RegistryWithScaleway(), ids, throttleLimit: 4, force: false);
+        Remove(Emulator.RegistryWithScaleway(), ids, throttleLimit: 4, force: false);
 
         Assert.Equal(ids, _context.ShouldProcessCalls.Select(call => call.Target.Split(' ')[0]));
         Assert.All(_context.ShouldProcessThreads, thread => Assert.Equal(pipelineThread, thread));
-        Assert.All(ids, id => Assert.Equal(1, _emulator.ScalewayRequests("DELETE", id)));
+        Assert.All(ids, id => Assert.Equal(1, Emulator.ScalewayRequests("DELETE", id)));
     }
 
     [Fact]
     public void AnsweringNoSendsNothingForThatItemAndTheOthersGoOn()
     {
-        var ids = _emulator.Scaleway.SeedInstanceSnapshots(Zone, 6, Unique("answer"));
+        var ids = Emulator.Scaleway.SeedInstanceSnapshots(Zone, 6, Unique("answer"));
         var context = new AnsweringContext(_context, target => !target.StartsWith(ids[2], StringComparison.Ordinal));
-        var registry = _emulator.RegistryWithScaleway();
+        var registry = Emulator.RegistryWithScaleway();
 
         RunPipeline(ids, 3, (id, ct) => new RemoveSnapshotOperation(registry, context)
             .ProcessAsync(new RemoveSnapshotRequest { Target = new SnapshotTarget { Id = id } }, ct));
 
-        Assert.Equal(0, _emulator.ScalewayRequests("DELETE", ids[2]));
-        Assert.All(ids.Where((_, i) => i != 2), id => Assert.Equal(1, _emulator.ScalewayRequests("DELETE", id)));
+        Assert.Equal(0, Emulator.ScalewayRequests("DELETE", ids[2]));
+        Assert.All(ids.Where((_, i) => i != 2), id => Assert.Equal(1, Emulator.ScalewayRequests("DELETE", id)));
     }
 
     [Fact]
@@ -113,15 +108,15 @@ public class ConcurrentPipelineTests : IClassFixture<EmulatorFixture>, IDisposab
     [Fact]
     public void EveryItemEndsAsADeletionOrAnErrorOfItsOwn()
     {
-        var existing = _emulator.Scaleway.SeedInstanceSnapshots(Zone, 30, Unique("mixed"));
+        var existing = Emulator.Scaleway.SeedInstanceSnapshots(Zone, 30, Unique("mixed"));
         var missing = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString()).ToList();
         var input = existing.Take(10).Concat(missing).Concat(existing.Skip(10)).ToList();
-        var before = _emulator.Scaleway.InstanceSnapshotCount(Zone);
+        var before = Emulator.Scaleway.InstanceSnapshotCount(Zone);
         SlowScaleway(10);
 
-        Remove(_emulator.RegistryWithScaleway(), input, throttleLimit: 8);
+        Remove(Emulator.RegistryWithScaleway(), input, throttleLimit: 8);
 
-        Assert.Equal(before - existing.Count, _emulator.Scaleway.InstanceSnapshotCount(Zone));
+        Assert.Equal(before - existing.Count, Emulator.Scaleway.InstanceSnapshotCount(Zone));
         Assert.Equal(missing.Order(), _context.Errors.Select(e => (string)e.Target!).Order());
         Assert.All(_context.Errors, e => Assert.Equal(OperationErrorCategory.ObjectNotFound, e.Category));
     }
@@ -155,36 +150,36 @@ public class ConcurrentPipelineTests : IClassFixture<EmulatorFixture>, IDisposab
     [Fact]
     public void StoppingCancelsDeletionsInFlightAtTheCloud()
     {
-        var ids = _emulator.Scaleway.SeedInstanceSnapshots(Zone, 20, Unique("stop"));
+        var ids = Emulator.Scaleway.SeedInstanceSnapshots(Zone, 20, Unique("stop"));
         SlowScaleway(30_000, "DELETE");
         using var stopping = new CancellationTokenSource(300);
-        var registry = _emulator.RegistryWithScaleway();
+        var registry = Emulator.RegistryWithScaleway();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         Assert.ThrowsAny<OperationCanceledException>(() => RunPipeline(ids, 4, (id, ct) => new RemoveSnapshotOperation(registry, _context)
             .ProcessAsync(new RemoveSnapshotRequest { Target = new SnapshotTarget { Id = id }, Force = true }, ct), stopping.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "The stop did not cancel the requests in flight.");
-        Assert.InRange(ids.Sum(id => _emulator.ScalewayRequests("DELETE", id)), 1, 4);
+        Assert.InRange(ids.Sum(id => Emulator.ScalewayRequests("DELETE", id)), 1, 4);
         Assert.Empty(_context.Errors);
     }
 
     [Fact]
     public void A429LowersTheConnectionsConcurrencyAndEveryDeletionStillHappens()
     {
-        var ids = _emulator.Scaleway.SeedInstanceSnapshots(Zone, 40, Unique("throttled"));
-        var before = _emulator.Scaleway.InstanceSnapshotCount(Zone);
-        var settings = _emulator.ScalewaySettings(Zone);
+        var ids = Emulator.Scaleway.SeedInstanceSnapshots(Zone, 40, Unique("throttled"));
+        var before = Emulator.Scaleway.InstanceSnapshotCount(Zone);
+        var settings = Emulator.ScalewaySettings(Zone);
         var limiter = settings.Http.Concurrency;
         var registry = new ConnectionRegistry();
         registry.Add(new SnapshotConnection("scaleway", settings, ProviderFactory.Create(settings, "scaleway"), DateTimeOffset.Now), makeDefault: false);
-        _emulator.Host.Faults.Add(new FaultRule { Provider = "scaleway", Method = "DELETE", Kind = FaultKind.Status, StatusCode = 429, Times = 6 });
+        Emulator.Host.Faults.Add(new FaultRule { Provider = "scaleway", Method = "DELETE", Kind = FaultKind.Status, StatusCode = 429, Times = 6 });
         SlowScaleway(20, "DELETE");
 
         Remove(registry, ids, throttleLimit: 16);
 
         Assert.Empty(_context.Errors);
-        Assert.Equal(before - ids.Count, _emulator.Scaleway.InstanceSnapshotCount(Zone));
+        Assert.Equal(before - ids.Count, Emulator.Scaleway.InstanceSnapshotCount(Zone));
         Assert.True(limiter.Decreases >= 1, "No 429 lowered the limit.");
         Assert.True(limiter.Limit < limiter.MaxLimit, $"The limit is back at {limiter.Limit} already.");
     }
@@ -192,9 +187,9 @@ public class ConcurrentPipelineTests : IClassFixture<EmulatorFixture>, IDisposab
     [Fact]
     public void ManyWaitsShareOneProgressBarCountingTheReadyOnes()
     {
-        var ids = _emulator.Scaleway.SeedInstanceSnapshots(Zone, 5, Unique("waits"));
+        var ids = Emulator.Scaleway.SeedInstanceSnapshots(Zone, 5, Unique("waits"));
         SlowScaleway(40, "GET");
-        var registry = _emulator.RegistryWithScaleway();
+        var registry = Emulator.RegistryWithScaleway();
 
         RunPipeline(ids, 8, (id, ct) => new WaitSnapshotOperation(registry, _context)
             .ProcessAsync(new WaitSnapshotRequest { Target = new SnapshotTarget { Id = id } }, ct));

@@ -6,27 +6,17 @@ using SnapshotPS.Emulator;
 namespace SnapshotPS.Tests.Providers.Outscale;
 
 /// <summary>Signature negatives, every error family, Outscale's throttling rule, and bad input before any request.</summary>
-public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, IDisposable
+public class OutscaleFaultAndValidationTests(EmulatorFixture emulator) : EmulatorFaultTests(emulator)
 {
-    private readonly EmulatorFixture _emulator;
-
-    public OutscaleFaultAndValidationTests(EmulatorFixture emulator)
-    {
-        _emulator = emulator;
-        _emulator.Host.Faults.Clear();
-    }
-
-    public void Dispose() => _emulator.Host.Faults.Clear();
-
-    private string AnySnapshot() => _emulator.Outscale.SeedSnapshots(1)[0];
+    private string AnySnapshot() => Emulator.Outscale.SeedSnapshots(1)[0];
 
     private void Inject(FaultKind kind, string operation, int status = 503, int times = 1) =>
-        _emulator.Host.Faults.Add(new FaultRule { Provider = "outscale", PathContains = "/" + operation, Kind = kind, StatusCode = status, Times = times });
+        Emulator.Host.Faults.Add(new FaultRule { Provider = "outscale", PathContains = "/" + operation, Kind = kind, StatusCode = status, Times = times });
 
     [Fact]
     public async Task AWrongSecretKeyIsRefusedAsAuthenticationFailure()
     {
-        using var provider = new OutscaleProvider(_emulator.OutscaleSettings(secretKey: "WRONGSECRETWRONGSECRETWRONGSECRETWRONG00"), "bad");
+        using var provider = new OutscaleProvider(Emulator.OutscaleSettings(secretKey: "WRONGSECRETWRONGSECRETWRONGSECRETWRONG00"), "bad");
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.GetSnapshotAsync(new SnapshotLocator(AnySnapshot()), CancellationToken.None));
         Assert.Equal(CloudErrorKind.Unauthenticated, failure.Kind);
         Assert.Equal(401, failure.StatusCode);
@@ -37,7 +27,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public async Task AnUnknownAccessKeyIsRefused()
     {
-        using var provider = new OutscaleProvider(_emulator.OutscaleSettings(accessKey: "AKUNKNOWN00000000000"), "bad");
+        using var provider = new OutscaleProvider(Emulator.OutscaleSettings(accessKey: "AKUNKNOWN00000000000"), "bad");
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.GetSnapshotAsync(new SnapshotLocator(AnySnapshot()), CancellationToken.None));
         Assert.Equal(CloudErrorKind.Unauthenticated, failure.Kind);
     }
@@ -45,7 +35,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public async Task AClockOffByMoreThanTheAllowedSkewIsRefused()
     {
-        var settings = _emulator.OutscaleSettings();
+        var settings = Emulator.OutscaleSettings();
         settings.Clock = () => DateTime.UtcNow.AddMinutes(-20);
         using var provider = new OutscaleProvider(settings, "skewed");
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.GetSnapshotAsync(new SnapshotLocator(AnySnapshot()), CancellationToken.None));
@@ -55,7 +45,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public async Task AClockOffByLessThanTheSkewIsAccepted()
     {
-        var settings = _emulator.OutscaleSettings();
+        var settings = Emulator.OutscaleSettings();
         settings.Clock = () => DateTime.UtcNow.AddMinutes(-5);
         using var provider = new OutscaleProvider(settings, "slightly-skewed");
         var id = AnySnapshot();
@@ -65,7 +55,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public async Task ABodyTamperedAfterSigningIsRefused()
     {
-        var settings = _emulator.OutscaleSettings();
+        var settings = Emulator.OutscaleSettings();
         using var provider = new OutscaleProvider(settings, "tampered", new TamperingHandler());
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.GetSnapshotAsync(new SnapshotLocator(AnySnapshot()), CancellationToken.None));
         Assert.Equal(CloudErrorKind.Unauthenticated, failure.Kind);
@@ -91,30 +81,30 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [InlineData(503)]
     public async Task ThrottlingIsRetriedEvenForACreateBecauseTheServerRefusedIt(int status)
     {
-        var volume = _emulator.Outscale.AddVolume(1);
-        using var provider = _emulator.OutscaleProvider();
-        var before = _emulator.Outscale.SnapshotCount();
-        var calls = _emulator.OutscaleCalls("CreateSnapshot");
+        var volume = Emulator.Outscale.AddVolume(1);
+        using var provider = Emulator.OutscaleProvider();
+        var before = Emulator.Outscale.SnapshotCount();
+        var calls = Emulator.OutscaleCalls("CreateSnapshot");
         Inject(FaultKind.Status, "CreateSnapshot", status);
 
         await provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }, CancellationToken.None);
 
-        Assert.Equal(calls + 2, _emulator.OutscaleCalls("CreateSnapshot"));
-        Assert.Equal(before + 1, _emulator.Outscale.SnapshotCount());
+        Assert.Equal(calls + 2, Emulator.OutscaleCalls("CreateSnapshot"));
+        Assert.Equal(before + 1, Emulator.Outscale.SnapshotCount());
     }
 
     [Fact]
     public async Task AServerErrorOnACreateIsRetriedUnderItsClientTokenAndMakesOneSnapshot()
     {
-        var volume = _emulator.Outscale.AddVolume(1);
-        using var provider = _emulator.OutscaleProvider();
-        var calls = _emulator.OutscaleCalls("CreateSnapshot");
+        var volume = Emulator.Outscale.AddVolume(1);
+        using var provider = Emulator.OutscaleProvider();
+        var calls = Emulator.OutscaleCalls("CreateSnapshot");
         Inject(FaultKind.Status, "CreateSnapshot", 500);
 
         var made = await provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume }, CancellationToken.None);
 
         Assert.Equal(volume, made.VolumeId);
-        Assert.Equal(calls + 2, _emulator.OutscaleCalls("CreateSnapshot"));
+        Assert.Equal(calls + 2, Emulator.OutscaleCalls("CreateSnapshot"));
         Assert.Single(provider.ListSnapshotsAsync(new SnapshotQuery { VolumeId = volume }, CancellationToken.None).ToBlockingEnumerable());
     }
 
@@ -122,9 +112,9 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     public async Task ReadsAreRetriedOnServerErrorsAndDroppedConnections()
     {
         var id = AnySnapshot();
-        using var provider = _emulator.OutscaleProvider();
+        using var provider = Emulator.OutscaleProvider();
         Inject(FaultKind.Status, "ReadSnapshots", 500);
-        _emulator.Host.Faults.Add(new FaultRule { Provider = "outscale", PathContains = "/ReadSnapshots", Kind = FaultKind.DropConnection, Times = 1 });
+        Emulator.Host.Faults.Add(new FaultRule { Provider = "outscale", PathContains = "/ReadSnapshots", Kind = FaultKind.DropConnection, Times = 1 });
 
         Assert.Equal(id, (await provider.GetSnapshotAsync(new SnapshotLocator(id), CancellationToken.None)).Id);
     }
@@ -133,7 +123,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     public async Task PersistentThrottlingEndsInATypedThrottledError()
     {
         var id = AnySnapshot();
-        using var provider = _emulator.OutscaleProvider();
+        using var provider = Emulator.OutscaleProvider();
         Inject(FaultKind.Status, "ReadSnapshots", 429, int.MaxValue);
 
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.GetSnapshotAsync(new SnapshotLocator(id), CancellationToken.None));
@@ -147,25 +137,25 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public async Task AnotherAccountsSnapshotIsNotFoundWhenDeleting()
     {
-        _emulator.Outscale.AddAccount("AKOTHERACCOUNT000001", "SKOTHER0000000000000000000000000000000001", "999999999999");
-        var theirs = _emulator.Outscale.SeedSnapshots(1, accountId: "999999999999")[0];
-        using var provider = _emulator.OutscaleProvider();
+        Emulator.Outscale.AddAccount("AKOTHERACCOUNT000001", "SKOTHER0000000000000000000000000000000001", "999999999999");
+        var theirs = Emulator.Outscale.SeedSnapshots(1, accountId: "999999999999")[0];
+        using var provider = Emulator.OutscaleProvider();
 
         var failure = await Assert.ThrowsAsync<CloudApiException>(() => provider.DeleteSnapshotAsync(new SnapshotLocator(theirs), CancellationToken.None));
 
         Assert.Equal(CloudErrorKind.NotFound, failure.Kind);
         Assert.Equal("5054", failure.ErrorCode);
-        Assert.True(_emulator.Outscale.SnapshotExists(theirs));
+        Assert.True(Emulator.Outscale.SnapshotExists(theirs));
     }
 
     private async Task AssertRefusedBeforeAnyRequest(string parameter, string rule, Func<OutscaleProvider, Task> call)
     {
-        using var provider = _emulator.OutscaleProvider();
-        var before = _emulator.Host.Requests.Snapshot().Count(r => r.Provider == "outscale");
+        using var provider = Emulator.OutscaleProvider();
+        var before = Emulator.Host.Requests.Snapshot().Count(r => r.Provider == "outscale");
         var failure = await Assert.ThrowsAnyAsync<ArgumentException>(() => call(provider));
         Assert.Equal(parameter, failure.ParamName);
         Assert.Contains(rule, failure.Message);
-        Assert.Equal(before, _emulator.Host.Requests.Snapshot().Count(r => r.Provider == "outscale"));
+        Assert.Equal(before, Emulator.Host.Requests.Snapshot().Count(r => r.Provider == "outscale"));
     }
 
     [Fact]
@@ -213,7 +203,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public void AnUnknownRegionIsRefusedWhenConnecting()
     {
-        var settings = _emulator.OutscaleSettings();
+        var settings = Emulator.OutscaleSettings();
         settings.Region = "eu-west-9";
         Assert.Equal("Region", Assert.ThrowsAny<ArgumentException>(() => new OutscaleProvider(settings, "x")).ParamName);
     }
@@ -221,7 +211,7 @@ public class OutscaleFaultAndValidationTests : IClassFixture<EmulatorFixture>, I
     [Fact]
     public void AMissingSecretKeyIsRefusedWhenConnecting()
     {
-        var settings = _emulator.OutscaleSettings();
+        var settings = Emulator.OutscaleSettings();
         settings.SecretKey = null;
         Assert.Equal("SecretKey", Assert.ThrowsAny<ArgumentException>(() => new OutscaleProvider(settings, "x")).ParamName);
     }
