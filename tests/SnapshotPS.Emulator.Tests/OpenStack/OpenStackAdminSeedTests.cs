@@ -68,6 +68,19 @@ public sealed class OpenStackAdminSeedTests : OpenStackTestBase
     }
 
     [Fact]
+    public async Task Seed_makes_volumes_and_snapshots_of_the_first_in_the_region_asked()
+    {
+        var seeded = await AdminAsync("seed", """{"region": "RegionTwo", "volumes": 2, "snapshots": 3, "namePrefix": "p-"}""");
+        var session = await CinderSessionAsync(region: RegionTwo);
+
+        var answer = await CinderAsync(session, HttpMethod.Get, "/snapshots?volume_id=" + seeded.GetProperty("volumes")[0].GetString());
+
+        Assert.Equal(2, seeded.GetProperty("volumes").GetArrayLength());
+        Assert.Equal(["p-0003", "p-0002", "p-0001"], Names(answer));
+        Assert.Equal(0, OpenStack.SnapshotCount(RegionOne));
+    }
+
+    [Fact]
     public async Task Seeded_admin_role_is_in_the_token()
     {
         await AdminAsync("users", """{"name": "root", "password": "pw", "roles": [{"role": "admin", "project": "demo"}]}""");
