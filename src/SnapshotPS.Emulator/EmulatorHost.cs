@@ -1,4 +1,5 @@
 using SnapshotPS.Emulator.Hosting;
+using SnapshotPS.Emulator.Koyeb;
 using SnapshotPS.Emulator.Outscale;
 using SnapshotPS.Emulator.Outscale.Storage;
 using SnapshotPS.Emulator.Scaleway;
@@ -35,6 +36,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public ScalewayFake Scaleway { get; }
 
+    /// <summary>BaseAddress + "koyeb"; clients append "/v1/snapshots".</summary>
+    public Uri KoyebEndpoint => new(BaseAddress, "koyeb");
+
+    public KoyebFake Koyeb => Providers.All.OfType<KoyebProvider>().Single().Fake;
+
     public FaultInjector Faults { get; }
 
     public RequestLog Requests { get; }
@@ -51,7 +57,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
         var faults = new FaultInjector(time);
         var requests = new RequestLog();
-        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway)]);
+        var koyeb = new KoyebFake(options.KoyebTimings ?? new KoyebTimings(), time);
+        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new KoyebProvider(koyeb)]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {

@@ -12,6 +12,8 @@ public sealed class EmulatorOptions
 
     public OutscaleTimings? OutscaleTimings { get; set; }
 
+    public KoyebTimings? KoyebTimings { get; set; }
+
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -31,6 +33,7 @@ public sealed class EmulatorOptions
             ImportDelay = TimeSpan.Zero,
             ExportDelay = TimeSpan.Zero,
         },
+        KoyebTimings = KoyebTimings.Instant(),
     };
 
     /// <summary>Where OUTSCALE exports are written and import URLs are read; when null exports write nothing and imports read nothing.</summary>

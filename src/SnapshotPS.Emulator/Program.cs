@@ -22,10 +22,12 @@ if (commandLine.ShowHelp)
 
 var scalewayTimings = new ScalewayTimings();
 var outscaleTimings = new OutscaleTimings();
+var koyebTimings = new KoyebTimings();
 if (commandLine.SnapshotDelaySeconds is { } delay)
 {
     scalewayTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     outscaleTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
+    koyebTimings.CreateDelay = koyebTimings.MigrateDelay = TimeSpan.FromSeconds(delay);
 }
 
 await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -34,6 +36,7 @@ await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
     Quiet = !commandLine.Verbose,
     ScalewayTimings = scalewayTimings,
     OutscaleTimings = outscaleTimings,
+    KoyebTimings = koyebTimings,
     ObjectStorage = commandLine.ObjectStorage,
 });
 
