@@ -35,6 +35,10 @@ public sealed class KoyebConfigLoader
         _environment("KOYEB_CONFIG") is { Length: > 0 } custom ? custom
         : HomeFiles.Select(name => Path.Combine(_home, name)).FirstOrDefault(File.Exists);
 
+    /// <summary>The file $KOYEB_CONFIG names when it does not exist (the CLI then refuses to run); null otherwise.</summary>
+    public string? MissingConfigPath =>
+        _environment("KOYEB_CONFIG") is { Length: > 0 } custom && !File.Exists(custom) ? custom : null;
+
     public KoyebConnectionSettings Load()
     {
         var path = ConfigPath;

@@ -16,7 +16,8 @@ internal static class KoyebConnectionBuilder
         if (request.Zone is not null) throw InputValidation.Invalid("Zone", "Koyeb has regions, not zones: use -Region (fra, was, ...).");
         if (request.Profile is not null)
             throw InputValidation.Invalid("Profile", "the koyeb CLI has no profiles: point KOYEB_CONFIG at another config file instead.");
-        var settings = request.FromConfiguration ? configuration().Load() : new KoyebConnectionSettings();
+        var loader = request.FromConfiguration ? configuration() : null;
+        var settings = loader?.Load() ?? new KoyebConnectionSettings();
         if (request.SecretKey is not null)
         {
             settings.Token = request.SecretKey;
@@ -26,6 +27,8 @@ internal static class KoyebConnectionBuilder
         if (request.OrganizationId is not null) settings.OrganizationId = request.OrganizationId;
         if (request.ProjectId is not null) settings.ProjectId = request.ProjectId;
         if (request.Endpoint is not null) settings.Endpoint = request.Endpoint;
+        if (settings.Token is null && loader?.MissingConfigPath is { } missing)
+            throw InputValidation.Invalid("SecretKey", $"no API token was given, and KOYEB_CONFIG names {missing}, which does not exist.");
         return settings;
     }
 }

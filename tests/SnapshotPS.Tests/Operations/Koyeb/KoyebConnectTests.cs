@@ -97,6 +97,20 @@ public class KoyebConnectTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
+    public void AKoyebConfigThatNamesAMissingFileIsReportedWhenNoTokenIsGiven()
+    {
+        var missing = Path.Combine(_home, "nowhere.yaml");
+        _env["KOYEB_CONFIG"] = missing;
+
+        var refused = Assert.Throws<ArgumentException>(() => Build(FromConfiguration()));
+        var withToken = Build(FromConfiguration(SecretValue.FromPlainText(ParameterToken)));
+
+        Assert.Equal("SecretKey", refused.ParamName);
+        Assert.Contains(missing, refused.Message);
+        Assert.True(withToken.Token!.RevealsAs(ParameterToken));
+    }
+
+    [Fact]
     public void AMalformedConfigFileIsNamedWithoutItsContent()
     {
         File.WriteAllText(Path.Combine(_home, ".koyeb.yaml"), $"token: {FileToken}\n  url: [unclosed\n");
