@@ -1,4 +1,5 @@
 using SnapshotPS.Emulator.Hosting;
+using SnapshotPS.Emulator.Koyeb;
 using SnapshotPS.Emulator.OpenStack;
 using SnapshotPS.Emulator.Outscale;
 using SnapshotPS.Emulator.Outscale.Storage;
@@ -42,6 +43,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public OpenStackFake OpenStack { get; }
 
+    /// <summary>BaseAddress + "koyeb"; clients append "/v1/snapshots".</summary>
+    public Uri KoyebEndpoint => new(BaseAddress, "koyeb");
+
+    public KoyebFake Koyeb => Providers.All.OfType<KoyebProvider>().Single().Fake;
+
     public FaultInjector Faults { get; }
 
     public RequestLog Requests { get; }
@@ -59,7 +65,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         var openStack = new OpenStackFake(options.OpenStackTimings ?? new OpenStackTimings(), time);
         var faults = new FaultInjector(time);
         var requests = new RequestLog();
-        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new OpenStackProvider(openStack)]);
+        var koyeb = new KoyebFake(options.KoyebTimings ?? new KoyebTimings(), time);
+        var providers = new ProviderDirectory(
+            [new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new OpenStackProvider(openStack), new KoyebProvider(koyeb)]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {

@@ -14,6 +14,8 @@ public sealed class EmulatorOptions
 
     public OpenStackTimings? OpenStackTimings { get; set; }
 
+    public KoyebTimings? KoyebTimings { get; set; }
+
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -38,6 +40,7 @@ public sealed class EmulatorOptions
             SnapshotDelay = TimeSpan.Zero,
             DeleteDelay = TimeSpan.Zero,
         },
+        KoyebTimings = KoyebTimings.Instant(),
     };
 
     /// <summary>Where OUTSCALE exports are written and import URLs are read; when null exports write nothing and imports read nothing.</summary>

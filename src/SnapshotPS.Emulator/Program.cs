@@ -23,11 +23,13 @@ if (commandLine.ShowHelp)
 var scalewayTimings = new ScalewayTimings();
 var outscaleTimings = new OutscaleTimings();
 var openStackTimings = new OpenStackTimings();
+var koyebTimings = new KoyebTimings();
 if (commandLine.SnapshotDelaySeconds is { } delay)
 {
     scalewayTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     outscaleTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     openStackTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
+    koyebTimings.CreateDelay = koyebTimings.MigrateDelay = TimeSpan.FromSeconds(delay);
 }
 
 await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -37,6 +39,7 @@ await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
     ScalewayTimings = scalewayTimings,
     OutscaleTimings = outscaleTimings,
     OpenStackTimings = openStackTimings,
+    KoyebTimings = koyebTimings,
     ObjectStorage = commandLine.ObjectStorage,
 });
 

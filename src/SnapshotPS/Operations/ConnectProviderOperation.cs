@@ -90,8 +90,9 @@ public sealed class ConnectProviderOperation : SnapshotOperation
     {
         CloudProvider.Scaleway => BuildScaleway(request),
         CloudProvider.Outscale => BuildOutscale(request),
+        CloudProvider.Koyeb => Connecting.KoyebConnectionBuilder.Build(request, Core.Providers.Koyeb.KoyebConfigLoader.ForCurrentProcess),
         _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
-            "This version of SnapshotPS connects to Outscale and Scaleway only."),
+            "This version of SnapshotPS connects to Outscale, Scaleway and Koyeb only."),
     };
 
     private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)
