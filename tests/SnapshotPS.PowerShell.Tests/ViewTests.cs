@@ -1,8 +1,9 @@
 namespace SnapshotPS.PowerShell.Tests;
 
 /// <summary>
-/// The default views of SnapshotPS.format.ps1xml rendered at 120 columns with real objects from the
-/// emulator: whole ids (Scaleway UUIDs, Outscale snap-xxxxxxxx), and no truncation mark anywhere.
+/// The default views of SnapshotPS.format.ps1xml rendered at 120 (and the snapshot table at 80) columns
+/// with real objects from the emulator: whole ids (Scaleway UUIDs, Outscale snap-xxxxxxxx), and no
+/// truncation mark anywhere.
 /// </summary>
 public sealed class ViewTests(PowerShellFixture fixture) : IClassFixture<PowerShellFixture>
 {
@@ -26,6 +27,28 @@ public sealed class ViewTests(PowerShellFixture fixture) : IClassFixture<PowerSh
             Assert.Contains((string)snapshot.Properties["Connection"].Value, row, StringComparison.Ordinal);
             Assert.Contains(snapshot.Properties["State"].Value.ToString()!, row, StringComparison.Ordinal);
             Assert.Contains((string)snapshot.Properties["Location"].Value, row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void At_80_columns_each_snapshot_is_a_row_with_its_name_state_whole_id_and_connection()
+    {
+        fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 2, namePrefix: "nightly-db01-");
+        fixture.Outscale.SeedSnapshots(2, description: "before-upgrade");
+        using var session = fixture.ConnectedSession();
+        var snapshots = session.Run("Get-CloudSnapshot -AllConnections").AssertSucceeded().Output;
+
+        var rendered = session.Render(snapshots, width: 80);
+
+        RenderedView.AssertNothingTruncated(rendered, width: 80);
+        Assert.Contains(snapshots, s => ((string)s.Properties["Id"].Value).Length == 36);
+        foreach (var snapshot in snapshots)
+        {
+            var row = RenderedView.LineWith(rendered, (string)snapshot.Properties["Id"].Value);
+            var name = (string)snapshot.Properties["Name"].Value;
+            Assert.StartsWith(name[..Math.Min(name.Length, 17)], row, StringComparison.Ordinal); // a longer name wraps onto the next line
+            Assert.Contains(" " + snapshot.Properties["State"].Value + " ", row, StringComparison.Ordinal);
+            Assert.Contains((string)snapshot.Properties["Connection"].Value, row, StringComparison.Ordinal);
         }
     }
 
