@@ -1,3 +1,4 @@
+using SnapshotPS.Emulator.CloudMC;
 using SnapshotPS.Emulator.Hosting;
 using SnapshotPS.Emulator.Outscale;
 using SnapshotPS.Emulator.Outscale.Storage;
@@ -11,8 +12,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
 
     private EmulatorHost(WebApplication app, Uri baseAddress, OutscaleFake outscale, ScalewayFake scaleway, FaultInjector faults, RequestLog requests,
-        ProviderDirectory providers)
+        ProviderDirectory providers, CloudMCFake cloudMC)
     {
+        CloudMC = cloudMC;
         _app = app;
         BaseAddress = baseAddress;
         Outscale = outscale;
@@ -35,6 +37,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public ScalewayFake Scaleway { get; }
 
+    /// <summary>BaseAddress + "cloudmc/api/v2"; clients append "/services/{service}/{environment}/snapshots" or "/tasks/{id}".</summary>
+    public Uri CloudMCEndpoint => CloudMCProvider.Endpoint(BaseAddress);
+
+    public CloudMCFake CloudMC { get; }
+
     public FaultInjector Faults { get; }
 
     public RequestLog Requests { get; }
@@ -49,9 +56,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         var storage = options.ObjectStorage is { } storageOptions ? new ObjectStorage(storageOptions) : null;
         var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time, storage);
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
+        var cloudMC = new CloudMCFake(options.CloudMCTimings ?? new CloudMCTimings(), time);
         var faults = new FaultInjector(time);
         var requests = new RequestLog();
-        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway)]);
+        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new CloudMCProvider(cloudMC)]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {
@@ -65,7 +73,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var address = app.Urls.First();
-        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, faults, requests, providers);
+        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, faults, requests, providers, cloudMC);
     }
 
     public async ValueTask DisposeAsync()

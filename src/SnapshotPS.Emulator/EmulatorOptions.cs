@@ -12,6 +12,8 @@ public sealed class EmulatorOptions
 
     public OutscaleTimings? OutscaleTimings { get; set; }
 
+    public CloudMCTimings? CloudMCTimings { get; set; }
+
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -30,6 +32,12 @@ public sealed class EmulatorOptions
             SnapshotDelay = TimeSpan.Zero,
             ImportDelay = TimeSpan.Zero,
             ExportDelay = TimeSpan.Zero,
+        },
+        CloudMCTimings = new CloudMCTimings
+        {
+            CreatingDelay = TimeSpan.Zero,
+            BackingUpDelay = TimeSpan.Zero,
+            DestroyingDelay = TimeSpan.Zero,
         },
     };
 
