@@ -68,7 +68,10 @@ public sealed partial class CloudMCProvider
                 if (reading.IsPending) found = await FindByNameAsync(environment, volumeId, name, ct).ConfigureAwait(false);
                 return reading;
             },
-            t => t.HasFailed ? PollVerdict.Failed : !t.IsPending || found is not null ? PollVerdict.Done : PollVerdict.KeepWaiting,
+            // A snapshot already in Error waits for its task, so that the failure is reported as the task tells it.
+            t => t.HasFailed ? PollVerdict.Failed
+                : !t.IsPending || (found is not null && CloudMCMapping.StateOf(found.State) != SnapshotState.Error) ? PollVerdict.Done
+                : PollVerdict.KeepWaiting,
             _settings.TaskTimeout,
             SuggestedPollInterval,
             null,
