@@ -11,9 +11,9 @@ using SnapshotPS.Core.Model;
 namespace SnapshotPS.Core.Providers.CloudMC;
 
 /// <summary>
-/// CloudMC (Cox Edge) compute-on snapshots: list, read, create and delete in an environment of one
-/// service connection. A snapshot's Location is its environment's name; any environment the key
-/// can reach may be named, the connection's own is the default.
+/// CloudMC (Cox Edge) compute-on snapshots: list, read, create and delete in one environment of one
+/// service connection. A snapshot's Location is its environment's name; a connection serves its own
+/// environment only, so that a location it cannot serve is refused before any request.
 /// </summary>
 public sealed partial class CloudMCProvider : SnapshotProviderBase
 {
@@ -51,13 +51,18 @@ public sealed partial class CloudMCProvider : SnapshotProviderBase
 
     public override void ValidateSnapshotId(string id, string parameterName) => CloudMCIds.RequireUuid(id, parameterName, "snapshot id");
 
-    public override void ValidateLocation(string location, string parameterName) => CloudMCIds.RequireName(location, parameterName, "environment name");
+    public override void ValidateLocation(string location, string parameterName)
+    {
+        CloudMCIds.RequireName(location, parameterName, "environment name");
+        if (!string.Equals(location, _settings.EnvironmentName, StringComparison.OrdinalIgnoreCase))
+            throw InputValidation.Invalid(parameterName,
+                $"connection '{_connection}' serves CloudMC environment {_settings.EnvironmentName}; connect with -Environment {location} to reach that one.");
+    }
 
     private string EnvironmentOf(string? location)
     {
-        if (location is null) return _settings.EnvironmentName!;
-        ValidateLocation(location, "Location");
-        return location;
+        if (location is not null) ValidateLocation(location, "Location");
+        return _settings.EnvironmentName!;
     }
 
     public override IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken)

@@ -75,6 +75,9 @@ public sealed class CloudMCValidationTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal("Id", (await Assert.ThrowsAsync<ArgumentException>(() => provider.GetSnapshotAsync(new SnapshotLocator("snap-1"), CancellationToken.None))).ParamName);
         Assert.Equal("Location", (await Assert.ThrowsAsync<ArgumentException>(() =>
             provider.GetSnapshotAsync(new SnapshotLocator(Guid.NewGuid().ToString(), "bad/env"), CancellationToken.None))).ParamName);
+        var elsewhere = await Assert.ThrowsAsync<ArgumentException>(() => provider.DeleteSnapshotAsync(new SnapshotLocator(Guid.NewGuid().ToString(), "prod_area"), CancellationToken.None));
+        Assert.Equal("Location", elsewhere.ParamName);
+        Assert.Contains("-Environment prod_area", elsewhere.Message);
         Assert.Equal("Name", (await Assert.ThrowsAsync<ArgumentException>(() =>
             provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = Guid.NewGuid().ToString(), Name = new string('n', 256) }, CancellationToken.None))).ParamName);
         Assert.Equal("PageSize", Assert.Throws<ArgumentException>(() => provider.ListSnapshotsAsync(new SnapshotQuery { PageSize = 5000 }, CancellationToken.None)).ParamName);
