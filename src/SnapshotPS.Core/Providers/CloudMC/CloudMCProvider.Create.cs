@@ -60,17 +60,23 @@ public sealed partial class CloudMCProvider
         CloudMCSnapshot? found = null;
         var reading = task;
         var first = true;
+        var forgotten = false;
         var final = await new Poller(_time).PollAsync(
             async ct =>
             {
-                if (!first) reading = await _api.GetTaskAsync(task.Id, ct).ConfigureAwait(false);
+                if (!first)
+                {
+                    var now = await ReadTaskAsync(task.Id, ct).ConfigureAwait(false);
+                    forgotten = now is null;
+                    reading = now ?? reading;
+                }
                 first = false;
                 if (reading.IsPending) found = await FindByNameAsync(environment, volumeId, name, ct).ConfigureAwait(false);
                 return reading;
             },
             // A snapshot already in Error waits for its task, so that the failure is reported as the task tells it.
             t => t.HasFailed ? PollVerdict.Failed
-                : !t.IsPending || (found is not null && CloudMCMapping.StateOf(found.State) != SnapshotState.Error) ? PollVerdict.Done
+                : !t.IsPending || forgotten || (found is not null && CloudMCMapping.StateOf(found.State) != SnapshotState.Error) ? PollVerdict.Done
                 : PollVerdict.KeepWaiting,
             _settings.TaskTimeout,
             SuggestedPollInterval,
@@ -81,8 +87,11 @@ public sealed partial class CloudMCProvider
         if (found is not null) return found;
         if (final.ResultId is { } id && CloudMCIds.IsUuid(id)) return await _api.GetAsync(environment, id, cancellationToken).ConfigureAwait(false);
         return await FindByNameAsync(environment, volumeId, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new CloudApiException(CloudProvider.CloudMC, CloudErrorKind.InvalidResponse,
-                $"CloudMC task {final.Id} ({what}) ended {final.Status}, but no snapshot named '{name}' is listed for the volume. {howToFind}",
+            ?? throw new CloudApiException(CloudProvider.CloudMC, forgotten ? CloudErrorKind.Unknown : CloudErrorKind.InvalidResponse,
+                (forgotten
+                    ? $"CloudMC no longer knows task {final.Id} ({what}; tasks are kept about 30 minutes)"
+                    : $"CloudMC task {final.Id} ({what}) ended {final.Status}") +
+                $", and no snapshot named '{name}' is listed for the volume. {howToFind}",
                 errorCode: final.Status, mayHaveSucceeded: true);
     }
 

@@ -176,6 +176,38 @@ public sealed class CloudMCProviderTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task A_create_whose_task_is_forgotten_before_the_snapshot_shows_says_so_and_that_it_may_exist()
+    {
+        Fake.Dialect.ListWhileCreating = false;
+        Fake.Timings.CreatingDelay = TimeSpan.FromHours(1);
+        Fake.Timings.TaskRetention = TimeSpan.Zero;
+        var (environment, volume) = NewEnvironment(_emulator);
+        using var provider = new CloudMCProvider(Settings(_emulator, environment), "cloudmc");
+
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() =>
+            provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume, Name = "orphan" }, CancellationToken.None));
+
+        Assert.Contains("no longer knows task", failure.Message);
+        Assert.Contains("no snapshot named 'orphan'", failure.Message);
+        Assert.True(failure.MayHaveSucceeded);
+    }
+
+    [Fact]
+    public async Task A_delete_whose_task_is_forgotten_returns_and_the_snapshot_is_on_its_way_out()
+    {
+        Fake.Timings.DestroyingDelay = TimeSpan.FromHours(1);
+        Fake.Timings.TaskRetention = TimeSpan.Zero;
+        var (environment, volume) = NewEnvironment(_emulator);
+        var id = Fake.SeedSnapshots(volume, 1, "forgot-")[0];
+        using var provider = new CloudMCProvider(Settings(_emulator, environment), "cloudmc");
+
+        await provider.DeleteSnapshotAsync(new SnapshotLocator(id), CancellationToken.None);
+
+        Assert.Equal("Destroying", Fake.SnapshotState(id));
+        Assert.Equal(SnapshotState.Deleting, (await provider.GetSnapshotAsync(new SnapshotLocator(id), CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task ClientToken_names_the_snapshot_so_a_second_run_returns_it_instead_of_making_another()
     {
         var (environment, volume) = NewEnvironment(_emulator);

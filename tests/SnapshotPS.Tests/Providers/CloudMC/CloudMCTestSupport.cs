@@ -49,5 +49,6 @@ internal static class CloudMCTestSupport
         fake.Timings.CreatingDelay = TimeSpan.Zero;
         fake.Timings.BackingUpDelay = TimeSpan.Zero;
         fake.Timings.DestroyingDelay = TimeSpan.Zero;
+        fake.Timings.TaskRetention = TimeSpan.FromMinutes(30);
     }
 }
