@@ -12,8 +12,10 @@ namespace SnapshotPS.Benchmarks;
 
 /// <summary>
 /// The module alone: listing 10,000 Scaleway snapshots whose pages (recorded once from the
-/// emulator) are answered in memory, without latency or a server. What it allocates is what the
-/// module allocates per snapshot: the emulator benchmarks count the in-process emulator too.
+/// emulator) are answered in memory, without a server: at once, and after 20 ms as a cloud would,
+/// which shows whether the pages in flight reach the bound when no fake shares the CPU. What it
+/// allocates is what the module allocates per snapshot: the emulator benchmarks count the
+/// in-process emulator too.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -26,6 +28,9 @@ public class ClientListingBenchmarks
 
     [Params(10_000)]
     public int Snapshots { get; set; }
+
+    [Params(0, 20)]
+    public int LatencyMs { get; set; }
 
     [GlobalSetup]
     public async Task RecordPages()
@@ -48,7 +53,7 @@ public class ClientListingBenchmarks
             ProjectId = ScalewayFake.DefaultProjectId,
             Zone = Zone,
             Http = new HttpPipelineOptions(),
-        }, "bench", new RecordedPages(_pages, Snapshots));
+        }, "bench", new RecordedPages(_pages, Snapshots, TimeSpan.FromMilliseconds(LatencyMs)));
     }
 
     [GlobalCleanup]
@@ -63,13 +68,14 @@ public class ClientListingBenchmarks
         return count;
     }
 
-    private sealed class RecordedPages(Dictionary<int, byte[]> pages, int total) : HttpMessageHandler
+    private sealed class RecordedPages(Dictionary<int, byte[]> pages, int total, TimeSpan latency) : HttpMessageHandler
     {
         private static readonly byte[] NoBlockSnapshots = """{"snapshots":[],"total_count":0}"""u8.ToArray();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await Task.Yield();
+            if (latency > TimeSpan.Zero) await Task.Delay(latency, cancellationToken);
+            else await Task.Yield();
             var uri = request.RequestUri!.ToString();
             var block = uri.Contains("/block/", StringComparison.Ordinal);
             var page = int.Parse(PageNumber.Match(uri).Groups[1].Value);

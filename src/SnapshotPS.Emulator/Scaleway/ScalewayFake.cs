@@ -189,13 +189,7 @@ public sealed class ScalewayFake
         }
     }
 
-    internal ScalewayTenant? FindTenant(string secretKey)
-    {
-        lock (Store.Gate)
-        {
-            return Store.Tenants.GetValueOrDefault(secretKey);
-        }
-    }
+    internal ScalewayTenant? FindTenant(string secretKey) => Store.Tenants.GetValueOrDefault(secretKey);
 
     /// <summary>
     /// Seeded objects look historic: a day back, one second apart in creation order, so they sort before

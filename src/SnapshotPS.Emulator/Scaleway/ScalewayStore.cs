@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SnapshotPS.Emulator.Scaleway.Block;
 using SnapshotPS.Emulator.Scaleway.Instance;
 
@@ -16,7 +17,8 @@ internal sealed class ScalewayStore(TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public Dictionary<string, ScalewayTenant> Tenants { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Read on every request without <see cref="Gate"/>, so authenticating never waits for a listing.</summary>
+    public ConcurrentDictionary<string, ScalewayTenant> Tenants { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, InstanceVolume> InstanceVolumes { get; } = [];
 

@@ -221,6 +221,25 @@ public class CompleteListingTests
     }
 
     [Fact]
+    public async Task AWindowOfPagesReadBeforeTheListingShiftedIsNotTakenForStuckPaging()
+    {
+        // Pages 2 to 6 were all in flight before deletes shifted the listing, so each shows an item
+        // already handed on; read again, they hold what they should.
+        var items = Enumerable.Range(0, 20).Select(i => $"item-{i:D2}").ToList();
+        var reads = new int[21];
+        var listing = CompleteListing.ByPageNumber((number, _) =>
+        {
+            var stale = Interlocked.Increment(ref reads[number]) == 1 && number is >= 2 and <= 6;
+            var item = stale ? items[0] : items[number - 1];
+            return Task.FromResult(new ListingPage<string>(new[] { item }, totalCount: items.Count));
+        }, s => s, Options(1, concurrent: 8), CancellationToken.None);
+
+        var listed = await Drain(listing);
+
+        Assert.Equal(items, listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task FreshTokensOverPagesOfNothingNewEndWithATypedError()
     {
         var requests = 0;

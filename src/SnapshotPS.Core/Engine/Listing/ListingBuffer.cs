@@ -43,6 +43,32 @@ internal sealed class ListingBuffer<T>
         }
     }
 
+    /// <summary>
+    /// Adds the items in order with one wake-up of the consumer per batch rather than per item (a
+    /// consumer that keeps up would otherwise be woken, on another thread, for every item).
+    /// </summary>
+    public async Task AddRangeAsync(IReadOnlyList<T> items, CancellationToken cancellationToken)
+    {
+        var next = 0;
+        while (next < items.Count)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var added = false;
+                while (next < items.Count && _items.Count < _capacity)
+                {
+                    _items.Enqueue(items[next++]);
+                    added = true;
+                }
+                if (added) SignalLocked();
+                if (next == items.Count) return;
+                changed = WaitLocked();
+            }
+            await WhenChangedAsync(changed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Completes once the consumer has taken every item and waits for the next.</summary>
     public async Task WhenConsumerWaitsAsync(CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ internal static class ListingErrors
         $"{options.Provider} sent a next-page token it had already sent while listing {options.Subject} (after {pages} pages); " +
         "the listing stops instead of reading the same pages forever.");
 
-    public static CloudApiException NoProgress(ListingOptions options, int pages) => Error(options,
-        $"{options.Provider} sent {options.MaxPagesWithoutProgress} pages in a row holding only {options.Subject} already listed " +
+    public static CloudApiException NoProgress(ListingOptions options, int pagesWithoutProgress, int pages) => Error(options,
+        $"{options.Provider} sent {pagesWithoutProgress} pages in a row holding only {options.Subject} already listed " +
         $"(after {pages} pages); its paging is not advancing, so the listing stops instead of looping.");
 
     public static CloudApiException MoreThanTotal(ListingOptions options, int pageIndex, int total) => Error(options,

@@ -38,6 +38,13 @@ internal sealed class ListingPass<T>
     public bool Moved { get; set; }
 
     public int Pages { get; private set; }
+
+    /// <summary>
+    /// Pages read at once. Each page of such a window may have been read before a delete shifted the
+    /// listing, and then hold only items that pages after it already gave, so that many more pages
+    /// without anything new are tolerated before the paging counts as stuck.
+    /// </summary>
+    public int PagesReadAtOnce { get; set; } = 1;
     public int NewItems { get; private set; }
 
     /// <param name="morePagesFollow">False for the last page, which ends the listing whatever it holds.</param>
@@ -45,6 +52,7 @@ internal sealed class ListingPass<T>
     {
         Pages++;
         var progress = false;
+        var fresh = new List<T>(page.Items.Count);
         foreach (var item in page.Items)
         {
             var id = _idOf(item);
@@ -57,19 +65,21 @@ internal sealed class ListingPass<T>
             progress = true;
             if (!_emitted.Add(id!)) continue;
             NewItems++;
-            if (_held is not null) _held.Add(item);
-            else await Buffer.AddAsync(item, cancellationToken).ConfigureAwait(false);
+            fresh.Add(item);
         }
+        if (_held is not null) _held.AddRange(fresh);
+        else await Buffer.AddRangeAsync(fresh, cancellationToken).ConfigureAwait(false);
 
         if (progress || !morePagesFollow) _pagesWithoutProgress = 0;
-        else if (++_pagesWithoutProgress >= _options.MaxPagesWithoutProgress) throw ListingErrors.NoProgress(_options, Pages);
+        else if (++_pagesWithoutProgress >= _options.MaxPagesWithoutProgress + PagesReadAtOnce - 1)
+            throw ListingErrors.NoProgress(_options, _pagesWithoutProgress, Pages);
     }
 
     /// <summary>Hands on what a catch-up pass held back.</summary>
     public async Task ReleaseHeldAsync(CancellationToken cancellationToken)
     {
         if (_held is null) return;
-        foreach (var item in _held) await Buffer.AddAsync(item, cancellationToken).ConfigureAwait(false);
+        await Buffer.AddRangeAsync(_held, cancellationToken).ConfigureAwait(false);
         _held.Clear();
     }
 

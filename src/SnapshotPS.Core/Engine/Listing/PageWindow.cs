@@ -37,6 +37,7 @@ internal sealed class PageWindow<T>
 
     public async Task ReadAsync(ListingPass<T> pass, int firstTotal, int lastIndex, CancellationToken cancellationToken)
     {
+        pass.PagesReadAtOnce = Concurrency;
         Task? handingOn = null;
         Task? demand = null;
         var nextToHandOn = 1;
