@@ -66,6 +66,19 @@ Describe 'CloudMC' {
         $refused[0].Exception.Message | Should -Match 'It supports: Create, Delete'
     }
 
+    It 'lists beside another cloud in one table with -AllConnections' {
+        $scaleway = $script:emulator.Providers.scaleway
+        Invoke-EmulatorSeed -Emulator $script:emulator -Provider 'scaleway' -Body @{ volumes = 1; snapshots = 2; namePrefix = 'scw-' } | Out-Null
+        Connect-SnapshotProvider -Provider Scaleway -Endpoint $scaleway.endpoint -ProjectId $scaleway.projectId -Zone fr-par-1 -Name scw `
+            -SecretKey (ConvertTo-SecureString $scaleway.secretKey -AsPlainText -Force) | Out-Null
+        $all = Get-CloudSnapshot -AllConnections
+        @($all | ForEach-Object { $_.Provider.ToString() } | Sort-Object -Unique) | Should -Be @('CloudMC', 'Scaleway')
+        $table = $all | Format-Table | Out-String -Width 200
+        $table | Should -Match '(?m)^mc\s+\S+\s+before-upgrade\s+Available\s+test_area'
+        $table | Should -Match '(?m)^scw\s+\S+\s+scw-001\s+Available'
+        Disconnect-SnapshotProvider -Name scw
+    }
+
     It 'connects from CLOUDMC_* environment variables' {
         $env:CLOUDMC_API_KEY = $script:cloudmc.apiKey
         $env:CLOUDMC_ENDPOINT = $script:cloudmc.endpoint
