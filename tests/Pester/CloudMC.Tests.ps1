@@ -39,6 +39,13 @@ Describe 'CloudMC' {
         ($connection | Format-List * | Out-String) | Should -Not -Match $script:cloudmc.apiKey
     }
 
+    It 'connects with a credential whose password is the API key' {
+        $credential = [pscredential]::new('api', (ConvertTo-SecureString $script:cloudmc.apiKey -AsPlainText -Force))
+        Connect-SnapshotProvider -Provider CloudMC -Endpoint $script:cloudmc.endpoint -Credential $credential -Environment test_area -Name mc-cred
+        (Get-CloudSnapshot -Connection mc-cred -Name db-*) | Should -HaveCount 4
+        Disconnect-SnapshotProvider -Name mc-cred
+    }
+
     It 'lists the snapshots of the environment' {
         $snapshots = Get-CloudSnapshot -Connection mc -Name db-*
         $snapshots | Should -HaveCount 4

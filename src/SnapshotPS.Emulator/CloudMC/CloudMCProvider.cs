@@ -23,6 +23,9 @@ internal sealed class CloudMCProvider(CloudMCFake fake) : IProviderFake
         group.Map("{**path}", (HttpContext context) => CloudMCErrors.UnknownPath(fake.Dialect, context.Request.Path));
     }
 
+    /// <summary>The API key travels in the MC-Api-Key header only, which the log does not keep; no CloudMC body carries a secret.</summary>
+    public string? RedactRecordedBody(string? body) => body;
+
     public void MapAdminEndpoints(RouteGroupBuilder adminGroup) => CloudMCAdminEndpoints.Map(adminGroup, fake);
 
     public Task WriteStatusFaultAsync(HttpContext context, int statusCode, string? errorCode) =>
