@@ -47,7 +47,15 @@ public sealed partial class CloudMCProvider
             async lookup => await FindByNameAsync(environment, volumeId, name, lookup).ConfigureAwait(false) is { } found ? new Outcome(null, found) : null,
             outcome => Normalize(outcome.Snapshot!), howToFind, cancellationToken).ConfigureAwait(false);
         if (sent.Snapshot is { } recovered) return Normalize(recovered);
-        return Normalize(await AwaitSnapshotAsync(environment, volumeId, name, sent.Task!, howToFind, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            return Normalize(await AwaitSnapshotAsync(environment, volumeId, name, sent.Task!, howToFind, cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new SnapshotCreateInterruptedException(null,
+                $"The create was stopped while CloudMC task {sent.Task!.Id} was making snapshot '{name}'; it is being made. {howToFind}", stopped, cancellationToken);
+        }
     }
 
     /// <summary>

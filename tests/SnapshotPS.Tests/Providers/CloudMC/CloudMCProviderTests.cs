@@ -208,6 +208,23 @@ public sealed class CloudMCProviderTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task A_create_stopped_while_its_task_runs_says_the_snapshot_is_being_made_and_how_to_find_it()
+    {
+        Fake.Dialect.ListWhileCreating = false;
+        Fake.Timings.CreatingDelay = TimeSpan.FromHours(1);
+        var (environment, volume) = NewEnvironment(_emulator);
+        using var provider = new CloudMCProvider(Settings(_emulator, environment), "cloudmc");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var stopped = await Assert.ThrowsAsync<SnapshotCreateInterruptedException>(() =>
+            provider.CreateSnapshotAsync(new CreateSnapshotRequest { VolumeId = volume, Name = "stopped" }, stop.Token));
+
+        Assert.Contains("'stopped'; it is being made", stopped.Message);
+        Assert.Contains("Get-CloudSnapshot -VolumeId " + volume, stopped.Message);
+        Assert.Equal(1, Fake.SnapshotCount(environment));
+    }
+
+    [Fact]
     public async Task ClientToken_names_the_snapshot_so_a_second_run_returns_it_instead_of_making_another()
     {
         var (environment, volume) = NewEnvironment(_emulator);
