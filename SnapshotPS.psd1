@@ -1,5 +1,7 @@
 @{
     RootModule           = 'SnapshotPS.dll'
+    # Loaded before the root module: it keeps the engine's dependencies apart from other modules'.
+    NestedModules        = @('SnapshotPS.Loader.dll')
     # Stamped by the build from Directory.Build.props into the laid-out module (out/SnapshotPS).
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0f3c2e-8a61-4d0e-9d7a-6f1c2b3a4d5e'

@@ -33,11 +33,10 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
+    # s3rver, the S3-compatible server of the object storage tests, before the tests that use it.
+    if (-not (Get-Command -Name 'npm' -ErrorAction SilentlyContinue)) { throw 'Node.js and npm are needed for the object storage tests (s3rver).' }
+    Invoke-Native -Command 'npm' -Arguments @('ci', '--no-audit', '--no-fund', '--loglevel=error')
     Invoke-Native -Command 'dotnet' -Arguments @('test', 'SnapshotPS.sln', '-c', $Configuration, '--no-build', '--nologo')
-    if (Get-Command -Name 'npm' -ErrorAction SilentlyContinue) {
-        # s3rver, the S3-compatible server of the object storage tests.
-        Invoke-Native -Command 'npm' -Arguments @('ci', '--no-audit', '--no-fund', '--loglevel=error')
-    }
     $suite = Join-Path $PSScriptRoot 'tests/Invoke-PesterSuite.ps1'
     $hasPester5 = Get-Module -ListAvailable -Name 'Pester' | Where-Object { $_.Version -ge [version]'5.0' }
     if ($hasPester5) {

@@ -1,5 +1,7 @@
 using SnapshotPS.Emulator.CloudMC;
 using SnapshotPS.Emulator.Hosting;
+using SnapshotPS.Emulator.Koyeb;
+using SnapshotPS.Emulator.OpenStack;
 using SnapshotPS.Emulator.Outscale;
 using SnapshotPS.Emulator.Outscale.Storage;
 using SnapshotPS.Emulator.Scaleway;
@@ -11,10 +13,10 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmulatorHost(WebApplication app, Uri baseAddress, OutscaleFake outscale, ScalewayFake scaleway, FaultInjector faults, RequestLog requests,
-        ProviderDirectory providers, CloudMCFake cloudMC)
+    private EmulatorHost(WebApplication app, Uri baseAddress, OutscaleFake outscale, ScalewayFake scaleway, OpenStackFake openStack, FaultInjector faults,
+        RequestLog requests, ProviderDirectory providers)
     {
-        CloudMC = cloudMC;
+        OpenStack = openStack;
         _app = app;
         BaseAddress = baseAddress;
         Outscale = outscale;
@@ -37,10 +39,20 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public ScalewayFake Scaleway { get; }
 
+    /// <summary>The Keystone auth URL, BaseAddress + "openstack/identity/v3"; clients append "/auth/tokens". Cinder's URLs come from the catalog.</summary>
+    public Uri OpenStackAuthUrl => new(OpenStackProvider.AuthUrl(BaseAddress));
+
+    public OpenStackFake OpenStack { get; }
+
+    /// <summary>BaseAddress + "koyeb"; clients append "/v1/snapshots".</summary>
+    public Uri KoyebEndpoint => new(BaseAddress, "koyeb");
+
+    public KoyebFake Koyeb => Providers.All.OfType<KoyebProvider>().Single().Fake;
+
     /// <summary>BaseAddress + "cloudmc/api/v2"; clients append "/services/{service}/{environment}/snapshots" or "/tasks/{id}".</summary>
     public Uri CloudMCEndpoint => CloudMCProvider.Endpoint(BaseAddress);
 
-    public CloudMCFake CloudMC { get; }
+    public CloudMCFake CloudMC => Providers.All.OfType<CloudMCProvider>().Single().Fake;
 
     public FaultInjector Faults { get; }
 
@@ -56,10 +68,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         var storage = options.ObjectStorage is { } storageOptions ? new ObjectStorage(storageOptions) : null;
         var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time, storage);
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
-        var cloudMC = new CloudMCFake(options.CloudMCTimings ?? new CloudMCTimings(), time);
+        var openStack = new OpenStackFake(options.OpenStackTimings ?? new OpenStackTimings(), time);
         var faults = new FaultInjector(time);
         var requests = new RequestLog();
-        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new CloudMCProvider(cloudMC)]);
+        var koyeb = new KoyebFake(options.KoyebTimings ?? new KoyebTimings(), time);
+        var providers = new ProviderDirectory(
+            [new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new OpenStackProvider(openStack), new KoyebProvider(koyeb),
+             new CloudMCProvider(new CloudMCFake(options.CloudMCTimings ?? new CloudMCTimings(), time))]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {
@@ -73,7 +88,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var address = app.Urls.First();
-        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, faults, requests, providers, cloudMC);
+        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, openStack, faults, requests, providers);
     }
 
     public async ValueTask DisposeAsync()

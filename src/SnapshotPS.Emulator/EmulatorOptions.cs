@@ -12,6 +12,10 @@ public sealed class EmulatorOptions
 
     public OutscaleTimings? OutscaleTimings { get; set; }
 
+    public OpenStackTimings? OpenStackTimings { get; set; }
+
+    public KoyebTimings? KoyebTimings { get; set; }
+
     public CloudMCTimings? CloudMCTimings { get; set; }
 
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
@@ -33,6 +37,12 @@ public sealed class EmulatorOptions
             ImportDelay = TimeSpan.Zero,
             ExportDelay = TimeSpan.Zero,
         },
+        OpenStackTimings = new OpenStackTimings
+        {
+            SnapshotDelay = TimeSpan.Zero,
+            DeleteDelay = TimeSpan.Zero,
+        },
+        KoyebTimings = KoyebTimings.Instant(),
         CloudMCTimings = new CloudMCTimings
         {
             CreatingDelay = TimeSpan.Zero,

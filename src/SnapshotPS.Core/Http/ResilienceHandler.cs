@@ -111,6 +111,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         return outcome.Exception switch
         {
             OperationCanceledException => false,
+            _ when DependencyLoadException.IsLoadFailure(outcome.Exception) => false,
             _ when NeverReachedServer(outcome.Exception) => true,
             HttpRequestException or IOException or TimeoutRejectedException => idempotent,
             _ => false,
@@ -149,6 +150,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var caution = mayHaveSucceeded ? " The request may have been carried out; check before sending it again." : "";
         return failure switch
         {
+            _ when DependencyLoadException.IsLoadFailure(failure) => new DependencyLoadException(_provider, target, failure),
             TimeoutRejectedException timeout => new CloudApiException(_provider, CloudErrorKind.Timeout,
                 $"{_provider} did not answer {target} within {timeout.Timeout.TotalSeconds:0.#} s.{caution}",
                 isRetryable: true, mayHaveSucceeded: mayHaveSucceeded, innerException: failure),

@@ -8,6 +8,8 @@ internal sealed class CloudMCProvider(CloudMCFake fake) : IProviderFake
 {
     public string Name => "cloudmc";
 
+    public CloudMCFake Fake => fake;
+
     /// <summary>BaseAddress + "cloudmc/api/v2", the API root a client is given.</summary>
     public static Uri Endpoint(Uri baseAddress) => new(baseAddress, "cloudmc/api/v2");
 

@@ -50,20 +50,22 @@ internal static class OutscaleErrors
     // UNVERIFIED: the HTTP status of no-such-task; 400 like the other InvalidResource errors.
     public static OutscaleError NoSuchTask(string id) => new(400, "5058", "InvalidResource", $"The ExportTaskId '{id}' doesn't exist.");
 
-    // UNVERIFIED: code and status for an operation refused in the resource's current state; 6003 invalid-state, 409.
-    public static OutscaleError InvalidState(string details) => new(409, "6003", "InvalidState", details);
+    // UNVERIFIED: code 6003 invalid-state from the SDKs' table. The spec documents 400, 401 and 500 for
+    // DeleteSnapshot and only 200 for the export-task calls, never 409, so the refusal is the errors page's 400.
+    public static OutscaleError InvalidState(string details) => new(400, "6003", "InvalidState", details);
 
     public static OutscaleError Missing(string path) => new(400, "7000", "MissingParameter", $"The parameter '{path}' is required.");
 
     public static OutscaleError UnsupportedRegion(string region) => new(400, "8019", "OperationNotSupported",
         $"The region '{region}' is not supported; use one of {string.Join(", ", OutscaleRegions.All)}.");
 
-    // UNVERIFIED (reference 11): an older errors page lists code 2 ErrorHttpMethodNotAllowed, 405.
+    // UNVERIFIED (reference 11): the current errors page (v1.39) no longer lists code 2 ErrorHttpMethodNotAllowed
+    // (405, on older pages), so a method other than POST gets its one generic error: code 0 DefaultError, 400.
     public static OutscaleError MethodNotAllowed(string method) =>
-        new(405, "2", "DefaultError", $"The HTTP method {method} is not allowed; every operation is called with POST.");
+        new(400, "0", "DefaultError", $"The HTTP method {method} is not allowed; every operation is called with POST.");
 
-    // UNVERIFIED (reference 11): the answer for an operation that does not exist.
-    public static OutscaleError UnknownOperation(string path) => new(404, "0", "DefaultError", $"No operation is served at {path}.");
+    // UNVERIFIED (reference 11): no code names an unknown operation; the errors page's generic error, code 0, 400.
+    public static OutscaleError UnknownOperation(string path) => new(400, "0", "DefaultError", $"No operation is served at {path}.");
 
     public static OutscaleError UnreadableBody() => new(400, "4110", "InvalidParameterValue", "The request body must be a JSON object.");
 

@@ -47,11 +47,8 @@ internal static class OutscaleJson
         }
 
         osuExport["OsuBucket"] = task.OsuBucket;
+        // The spec's OsuExportSnapshotExportTask has no OsuManifestUrl: a request may give one, a reply never echoes it.
         osuExport["DiskImageFormat"] = task.DiskImageFormat;
-        if (task.OsuManifestUrl is { } manifestUrl)
-        {
-            osuExport["OsuManifestUrl"] = manifestUrl;
-        }
 
         return new JsonObject
         {

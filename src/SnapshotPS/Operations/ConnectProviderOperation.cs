@@ -94,9 +94,10 @@ public sealed class ConnectProviderOperation : SnapshotOperation
     {
         CloudProvider.Scaleway => BuildScaleway(request),
         CloudProvider.Outscale => BuildOutscale(request),
-        CloudProvider.CloudMC => new Connecting.CloudMCConnectionBuilder().Build(request),
+        CloudProvider.Koyeb => Connecting.KoyebConnectionBuilder.Build(request, Core.Providers.Koyeb.KoyebConfigLoader.ForCurrentProcess),
+        CloudProvider.CloudMC => Connecting.CloudMCConnectionBuilder.Build(request, Core.Providers.CloudMC.CloudMCEnvironmentLoader.ForCurrentProcess),
         _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
-            "This version of SnapshotPS connects to Outscale and Scaleway only."),
+            "This version of SnapshotPS connects to Outscale, Scaleway, Koyeb and CloudMC only."),
     };
 
     private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)

@@ -23,6 +23,7 @@ public static class OperationErrors
         KeyNotFoundException noConnection => new OperationError(cmdletPrefix + "ConnectionNotFound", OperationErrorCategory.ObjectNotFound, noConnection, target),
         SnapshotWaitException { TimedOut: true } late => new OperationError(cmdletPrefix + "WaitTimeout", OperationErrorCategory.OperationTimeout, late, target),
         SnapshotWaitException failed => new OperationError(cmdletPrefix + "WaitFailed", OperationErrorCategory.InvalidResult, failed, target),
+        DependencyLoadException cannotLoad => new OperationError(cmdletPrefix + "DependencyLoadFailed", OperationErrorCategory.ResourceUnavailable, cannotLoad, target),
         InvalidDataException unreadable => new OperationError(cmdletPrefix + "InvalidConfiguration", OperationErrorCategory.InvalidData, unreadable, target),
         InvalidOperationException notReady => new OperationError(cmdletPrefix + "InvalidOperation", OperationErrorCategory.InvalidOperation, notReady, target),
         _ => new OperationError(cmdletPrefix + "Failed", OperationErrorCategory.NotSpecified, failure, target),

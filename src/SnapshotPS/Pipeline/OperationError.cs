@@ -41,4 +41,5 @@ public enum OperationErrorCategory
     InvalidData,
     NotImplemented,
     InvalidOperation,
+    ResourceUnavailable,
 }

@@ -24,11 +24,11 @@ public sealed class DeleteSnapshotTests : OutscaleTestBase
     }
 
     [Fact]
-    public async Task Deleting_a_snapshot_still_pending_is_6003_409_and_allowed_once_completed()
+    public async Task Deleting_a_snapshot_still_pending_is_6003_with_a_documented_400_and_allowed_once_completed()
     {
         var id = (await CreateSnapshotAsync()).GetProperty("SnapshotId").GetString()!;
 
-        await AssertErrorAsync("DeleteSnapshot", $$"""{"SnapshotId":"{{id}}"}""", 409, "6003", "InvalidState");
+        await AssertErrorAsync("DeleteSnapshot", $$"""{"SnapshotId":"{{id}}"}""", 400, "6003", "InvalidState");
         Clock.Advance(Delay);
         await OkAsync("DeleteSnapshot", $$"""{"SnapshotId":"{{id}}"}""");
         Assert.False(Outscale.SnapshotExists(id));

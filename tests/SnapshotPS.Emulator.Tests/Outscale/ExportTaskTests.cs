@@ -80,13 +80,39 @@ public sealed class ExportTaskTests : OutscaleTestBase
     }
 
     [Fact]
-    public async Task Cancel_after_completion_is_refused_with_6003_409()
+    public async Task Cancel_after_completion_is_refused_with_6003_and_the_errors_page_400()
     {
         var taskId = await CreateTaskAsync();
         Clock.Advance(Delay);
 
-        await AssertErrorAsync("DeleteExportTask", $$"""{"ExportTaskId":"{{taskId}}"}""", 409, "6003", "InvalidState");
+        await AssertErrorAsync("DeleteExportTask", $$"""{"ExportTaskId":"{{taskId}}"}""", 400, "6003", "InvalidState");
         Assert.Equal("completed", State(await ReadTaskAsync(taskId)));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_cancelled_task_again_answers_200_as_the_spec_documents()
+    {
+        var taskId = await CreateTaskAsync();
+        await OkAsync("DeleteExportTask", $$"""{"ExportTaskId":"{{taskId}}"}""");
+
+        var again = await OkAsync("DeleteExportTask", $$"""{"ExportTaskId":"{{taskId}}"}""");
+
+        Assert.Equal(["ResponseContext"], again.EnumerateObject().Select(member => member.Name).ToArray());
+        Assert.Equal("cancelled", State(await ReadTaskAsync(taskId)));
+    }
+
+    [Fact]
+    public async Task A_manifest_url_given_on_create_is_not_echoed_in_replies_as_the_spec_allows_none_there()
+    {
+        var id = Outscale.SeedSnapshots(1).Single();
+        var request = JsonNode.Parse(ExportBody(id))!.AsObject();
+        request["OsuExport"]!["OsuManifestUrl"] = "https://osu.example/manifest";
+
+        var created = await OkAsync("CreateSnapshotExportTask", request.ToJsonString());
+        var taskId = created.GetProperty("SnapshotExportTask").GetProperty("TaskId").GetString()!;
+
+        Assert.False(created.GetProperty("SnapshotExportTask").GetProperty("OsuExport").TryGetProperty("OsuManifestUrl", out _));
+        Assert.False((await ReadTaskAsync(taskId)).GetProperty("OsuExport").TryGetProperty("OsuManifestUrl", out _));
     }
 
     [Fact]
@@ -99,11 +125,11 @@ public sealed class ExportTaskTests : OutscaleTestBase
     }
 
     [Fact]
-    public async Task Export_of_a_snapshot_that_is_not_completed_is_6003_409()
+    public async Task Export_of_a_snapshot_that_is_not_completed_is_6003_400()
     {
         var pending = (await CreateSnapshotAsync()).GetProperty("SnapshotId").GetString()!;
 
-        await AssertErrorAsync("CreateSnapshotExportTask", ExportBody(pending), 409, "6003", "InvalidState");
+        await AssertErrorAsync("CreateSnapshotExportTask", ExportBody(pending), 400, "6003", "InvalidState");
     }
 
     [Theory]

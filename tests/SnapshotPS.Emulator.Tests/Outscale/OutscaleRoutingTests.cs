@@ -40,30 +40,42 @@ public sealed class OutscaleRoutingTests : OutscaleTestBase
     }
 
     [Fact]
-    public async Task Unknown_operation_is_404_with_an_errors_body()
+    public async Task Unknown_operation_is_the_errors_pages_generic_400_code_0()
     {
         var (status, body) = await OscAsync("ReadVolumesOfTheMoon");
 
-        AssertError(status, body, 404, "0", "DefaultError");
+        AssertError(status, body, 400, "0", "DefaultError");
     }
 
     [Fact]
-    public async Task Unknown_path_under_the_prefix_is_404_with_an_errors_body()
+    public async Task Unknown_path_under_the_prefix_is_the_errors_pages_generic_400_code_0()
     {
         using var client = Track(new HttpClient());
 
         using var response = await client.GetAsync(new Uri(Host.BaseAddress, "outscale/nothing/here"));
 
-        AssertError((int)response.StatusCode, await JsonAsync(response), 404, "0", "DefaultError");
+        AssertError((int)response.StatusCode, await JsonAsync(response), 400, "0", "DefaultError");
     }
 
     [Fact]
-    public async Task Get_on_an_operation_is_405_code_2_allowing_post()
+    public async Task Get_on_an_operation_is_the_errors_pages_generic_400_code_0_which_lists_no_405_any_more()
     {
         using var response = await Osc.GetAsync("ReadSnapshots");
 
-        AssertError((int)response.StatusCode, await JsonAsync(response), 405, "2", "DefaultError");
-        Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
+        AssertError((int)response.StatusCode, await JsonAsync(response), 400, "0", "DefaultError");
+    }
+
+    [Theory]
+    [InlineData("ReadSnapshots", """{"Filters":null}""", "Filters")]
+    [InlineData("ReadSnapshots", """{"Filters":{"SnapshotIds":null}}""", "Filters.SnapshotIds")]
+    [InlineData("DeleteSnapshot", """{"SnapshotId":null}""", "SnapshotId")]
+    [InlineData("CreateSnapshot", """{"VolumeId":"vol-12345678","Description":null}""", "Description")]
+    public async Task A_null_member_is_a_wrong_type_4110_as_no_member_of_the_spec_is_nullable(string operation, string json, string member)
+    {
+        var (status, body) = await OscAsync(operation, json);
+
+        AssertError(status, body, 400, "4110", "InvalidParameterValue");
+        Assert.Contains(member, body.GetProperty("Errors")[0].GetProperty("Details").GetString());
     }
 
     [Fact]

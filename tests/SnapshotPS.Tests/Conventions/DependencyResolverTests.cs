@@ -1,45 +1,80 @@
 using System.Reflection;
-using SnapshotPS.Module;
+using SnapshotPS.Loader;
 
 namespace SnapshotPS.Tests.Conventions;
 
-/// <summary>What Windows PowerShell 5.1 will ask of the laid-out module folder when versions differ.</summary>
+/// <summary>What PowerShell will ask of the laid-out module folder, and what it must leave to other modules.</summary>
 public class DependencyResolverTests
 {
-    private static readonly string Folder = RepoPaths.Of("out", "SnapshotPS");
+    private static readonly ModuleLayout Layout = new(RepoPaths.Of("out", "SnapshotPS"));
+    private static readonly ModuleResolver Resolver = new(Layout);
+    private static readonly string OurDependency = Path.Combine(Layout.DependenciesFolder, "System.Memory.dll");
 
     [Fact]
-    public void AnOlderRequestedVersionIsAnsweredWithTheModulesCopy()
+    public void AnOlderVersionAskedForByTheModuleIsAnsweredWithItsCopy()
     {
-        var shipped = AssemblyName.GetAssemblyName(Path.Combine(Folder, "System.Runtime.CompilerServices.Unsafe.dll"));
-        var requested = new AssemblyName($"System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a");
+        var copy = Path.Combine(Layout.DependenciesFolder, "System.Runtime.CompilerServices.Unsafe.dll");
+        var requested = new AssemblyName("System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a");
 
-        Assert.True(shipped.Version > requested.Version);
-        Assert.Equal(Path.Combine(Folder, "System.Runtime.CompilerServices.Unsafe.dll"), new DependencyResolver(Folder).Find(requested));
+        Assert.True(AssemblyName.GetAssemblyName(copy).Version > requested.Version);
+        Assert.Equal(copy, Resolver.Find(requested, OurDependency)?.Path);
+        Assert.Equal(ModuleAssemblyKind.Private, Resolver.Find(requested, OurDependency)?.Kind);
+    }
+
+    [Fact]
+    public void AnotherModuleAskingForAnAssemblyTheModuleShipsIsLeftAlone()
+    {
+        var requested = new AssemblyName("AWSSDK.Core, Version=3.3.0.0, Culture=neutral, PublicKeyToken=885c28607f98e604");
+
+        Assert.NotNull(Layout.Private(requested));
+        Assert.Null(Resolver.Find(requested, Path.Combine("/opt", "modules", "AWSPowerShell", "AWSPowerShell.dll")));
+        Assert.Null(Resolver.Find(requested, null));
+    }
+
+    [Fact]
+    public void TheEngineIsFoundInDependenciesWhoeverAsks()
+    {
+        var requested = new AssemblyName("SnapshotPS.Core, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null");
+        var found = Resolver.Find(requested, null);
+        Assert.Equal(Path.Combine(Layout.DependenciesFolder, "SnapshotPS.Core.dll"), found?.Path);
+        Assert.Equal(ModuleAssemblyKind.Engine, found?.Kind);
+    }
+
+    [Fact]
+    public void AContractSharedWithTheCmdletsIsAnsweredFromBesideThem()
+    {
+        var requested = new AssemblyName("Microsoft.Bcl.TimeProvider, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51");
+        var found = Resolver.Find(requested, Path.Combine(Layout.DependenciesFolder, "Polly.Core.dll"));
+        Assert.Equal(Path.Combine(Layout.ModuleFolder, "Microsoft.Bcl.TimeProvider.dll"), found?.Path);
+        Assert.Equal(ModuleAssemblyKind.Shared, found?.Kind);
     }
 
     [Fact]
     public void ANewerVersionThanShippedIsNotPretended()
     {
         var requested = new AssemblyName("System.Text.Json, Version=99.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51");
-        Assert.Null(new DependencyResolver(Folder).Find(requested));
+        Assert.Null(Resolver.Find(requested, OurDependency));
     }
 
     [Fact]
     public void AnAssemblyTheModuleDoesNotShipIsLeftToOthers() =>
-        Assert.Null(new DependencyResolver(Folder).Find(new AssemblyName("Newtonsoft.Json, Version=13.0.0.0")));
+        Assert.Null(Resolver.Find(new AssemblyName("Newtonsoft.Json, Version=13.0.0.0"), OurDependency));
 
     [Fact]
-    public void EveryDependencyOfTheModuleResolvesFromItsFolder()
+    public void EveryReferenceBetweenTheModulesAssembliesResolvesInItsFolders()
     {
-        var resolver = new DependencyResolver(Folder);
-        foreach (var file in Directory.GetFiles(Folder, "*.dll"))
+        var files = Directory.GetFiles(Layout.ModuleFolder, "*.dll").Concat(Directory.GetFiles(Layout.DependenciesFolder, "*.dll")).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
         {
-            foreach (var reference in Assembly.LoadFile(file).GetReferencedAssemblies())
+            foreach (var reference in ReferencesOf(file))
             {
-                if (File.Exists(Path.Combine(Folder, reference.Name + ".dll")))
-                    Assert.True(resolver.Find(reference) is not null, $"{Path.GetFileName(file)} needs {reference} but the folder holds an older one");
+                if (Layout.Shared(reference) is null && Layout.Private(reference) is null) continue;
+                Assert.True(Resolver.Find(reference, file) is not null, $"{Path.GetFileName(file)} needs {reference} but the module holds an older one");
             }
         }
     }
+
+    private static AssemblyName[] ReferencesOf(string file) =>
+        new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: true).LoadFromAssemblyPath(file).GetReferencedAssemblies();
 }

@@ -40,15 +40,38 @@ public class ModuleConventionTests
         var folder = RepoPaths.Of("out", "SnapshotPS");
         foreach (var file in new[]
                  {
-                     "SnapshotPS.psd1", "SnapshotPS.dll", "SnapshotPS.Core.dll", "Polly.Core.dll", "System.Text.Json.dll", "YamlDotNet.dll",
-                     "Microsoft.Bcl.AsyncInterfaces.dll", "SnapshotPS.format.ps1xml", Path.Combine("en-US", "SnapshotPS.dll-Help.xml"),
-                     Path.Combine("en-US", "about_SnapshotPS.help.txt"),
+                     "SnapshotPS.psd1", "SnapshotPS.Loader.dll", "SnapshotPS.dll", "Microsoft.Bcl.AsyncInterfaces.dll",
+                     Path.Combine("Dependencies", "SnapshotPS.Core.dll"), Path.Combine("Dependencies", "Polly.Core.dll"),
+                     Path.Combine("Dependencies", "System.Text.Json.dll"), Path.Combine("Dependencies", "YamlDotNet.dll"),
+                     Path.Combine("Dependencies", "AWSSDK.Core.dll"),
+                     "SnapshotPS.format.ps1xml", Path.Combine("en-US", "SnapshotPS.dll-Help.xml"), Path.Combine("en-US", "about_SnapshotPS.help.txt"),
                  })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} is missing from {folder}");
         }
-        Assert.False(File.Exists(Path.Combine(folder, "System.Management.Automation.dll")), "PowerShell's own assembly must not ship with the module");
+        Assert.Empty(Directory.GetFiles(folder, "System.Management.Automation.dll", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void BesideTheManifestSitOnlyTheLoaderTheCmdletsAndTheContractsTheyShareWithTheEngine()
+    {
+        var folder = RepoPaths.Of("out", "SnapshotPS");
+        var cmdlets = System.Reflection.AssemblyName.GetAssemblyName(Path.Combine(folder, "SnapshotPS.dll"));
+        var shared = typeof(SnapshotPS.Cmdlets.SnapshotCmdlet).Assembly.GetReferencedAssemblies()
+            .Select(reference => reference.Name!)
+            .Where(name => name is not ("netstandard" or "System.Management.Automation" or "SnapshotPS.Core"))
+            .Append(cmdlets.Name!).Append("SnapshotPS.Loader")
+            .Order(StringComparer.Ordinal);
+
+        var beside = Directory.GetFiles(folder, "*.dll").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        Assert.Equal(shared, beside);
+        Assert.False(File.Exists(Path.Combine(folder, "SnapshotPS.Core.dll")), "the engine belongs in Dependencies/");
+    }
+
+    [Fact]
+    public void TheManifestLoadsTheLoaderBeforeTheCmdlets() =>
+        Assert.Equal(new[] { "SnapshotPS.Loader.dll" }, Quoted(ListIn(Manifest, "NestedModules")));
 
     [Fact]
     public void TheLaidOutManifestCarriesTheVersionFromDirectoryBuildProps()

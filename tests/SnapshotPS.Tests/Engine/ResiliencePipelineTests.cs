@@ -87,6 +87,25 @@ public class ResiliencePipelineTests
     }
 
     [Fact]
+    public async Task AnAssemblyThatCannotLoadIsNamedAsSuchNotTakenForTheNetworkOrRetried()
+    {
+        var conflict = new FileLoadException(
+            "Could not load file or assembly 'AWSSDK.Core, Version=4.0.0.0, Culture=neutral, PublicKeyToken=885c28607f98e604'.",
+            "AWSSDK.Core, Version=4.0.0.0, Culture=neutral, PublicKeyToken=885c28607f98e604");
+        var transport = new ScriptedTransport(Fail(conflict), Fail(conflict));
+        using var client = Client(transport);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => client.GetAsync("snapshots"));
+
+        Assert.Equal(1, transport.Attempts);
+        Assert.IsType<DependencyLoadException>(failure);
+        Assert.Contains("AWSSDK.Core, Version=4.0.0.0", failure.Message);
+        Assert.Contains("could not load", failure.Message);
+        Assert.DoesNotContain("could not be reached", failure.Message);
+        Assert.Same(conflict, failure.InnerException);
+    }
+
+    [Fact]
     public async Task RetriesStopAfterTheLimitAndTheLastAnswerIsReturned()
     {
         var transport = new ScriptedTransport(Enumerable.Repeat(Answer(HttpStatusCode.ServiceUnavailable), 10).ToArray());

@@ -38,7 +38,6 @@ internal static class OutscaleApi
 
         if (!HttpMethods.IsPost(request.Method))
         {
-            context.Response.Headers.Allow = "POST";
             return Fail(context, OutscaleErrors.MethodNotAllowed(request.Method));
         }
 

@@ -5,8 +5,9 @@ namespace SnapshotPS.Emulator.Outscale.Api;
 
 /// <summary>
 /// A request body read member by member, strictly: every schema is additionalProperties: false. A member
-/// that no accessor asked for is unknown (3001); a member of the wrong JSON type is 4110. Accessors return
-/// null for absent members; JSON null also counts as absent (UNVERIFIED: the real API may refuse it).
+/// that no accessor asked for is unknown (3001); a member of the wrong JSON type is 4110, and so is JSON
+/// null, which no member of the spec allows (UNVERIFIED: the code for a null). Accessors return null for
+/// absent members.
 /// </summary>
 internal sealed class OutscaleRequest
 {
@@ -92,13 +93,12 @@ internal sealed class OutscaleRequest
     private T? Read<T>(string name, string expected, Func<JsonNode, T?> convert)
     {
         _asked.Add(name);
-        var node = _json[name];
-        if (node is null)
+        if (!_json.TryGetPropertyValue(name, out var node))
         {
             return default;
         }
 
-        var value = convert(node);
+        var value = node is null ? default : convert(node);
         if (value is null)
         {
             _problems.FirstTypeError ??= OutscaleErrors.WrongType(PathOf(name), expected);

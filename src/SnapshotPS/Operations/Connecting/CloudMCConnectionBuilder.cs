@@ -8,14 +8,9 @@ namespace SnapshotPS.Operations.Connecting;
 /// Connect-SnapshotProvider -Provider CloudMC: the API key (-SecretKey, or -Credential's password),
 /// -Endpoint, -ServiceCode, -Environment and -OrganizationId (org_id), each over its CLOUDMC_* variable.
 /// </summary>
-public sealed class CloudMCConnectionBuilder
+internal static class CloudMCConnectionBuilder
 {
-    private readonly Func<CloudMCEnvironmentLoader> _environment;
-
-    public CloudMCConnectionBuilder(Func<CloudMCEnvironmentLoader>? environment = null) =>
-        _environment = environment ?? CloudMCEnvironmentLoader.ForCurrentProcess;
-
-    public CloudMCConnectionSettings Build(ConnectProviderRequest request)
+    public static CloudMCConnectionSettings Build(ConnectProviderRequest request, Func<CloudMCEnvironmentLoader> environment)
     {
         if (request.Profile is not null)
             throw InputValidation.Invalid("Profile", "CloudMC has no configuration file: give the parameters, or set the CLOUDMC_* environment variables.");
@@ -24,7 +19,7 @@ public sealed class CloudMCConnectionBuilder
         if (request.ProjectId is not null)
             throw InputValidation.Invalid("ProjectId", "CloudMC has no projects: use -OrganizationId for a sub-organization, -Environment for where snapshots live.");
 
-        var settings = request.FromConfiguration ? _environment().Load() : new CloudMCConnectionSettings();
+        var settings = request.FromConfiguration ? environment().Load() : new CloudMCConnectionSettings();
         var fromEnvironment = settings.Source;
         var anyParameter = false;
         if (request.SecretKey is not null) { settings.ApiKey = request.SecretKey; anyParameter = true; }

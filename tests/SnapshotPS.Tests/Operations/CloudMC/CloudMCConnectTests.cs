@@ -63,7 +63,7 @@ public sealed class CloudMCConnectTests(EmulatorFixture emulator) : IClassFixtur
             _ => new ConnectProviderRequest { Provider = CloudProvider.CloudMC, Profile = "default" },
         };
 
-        var bad = Assert.Throws<ArgumentException>(() => new CloudMCConnectionBuilder(() => new CloudMCEnvironmentLoader(_ => null)).Build(request));
+        var bad = Assert.Throws<ArgumentException>(() => CloudMCConnectionBuilder.Build(request, () => new CloudMCEnvironmentLoader(_ => null)));
 
         Assert.Equal(parameter, bad.ParamName);
     }
@@ -80,10 +80,10 @@ public sealed class CloudMCConnectTests(EmulatorFixture emulator) : IClassFixtur
             ["CLOUDMC_ORG_ID"] = "7a0c6b7e-0000-4000-8000-000000000001",
             ["CLOUDMC_RAPID"] = "true",
         };
-        var builder = new CloudMCConnectionBuilder(() => new CloudMCEnvironmentLoader(name => variables.GetValueOrDefault(name)));
+        Func<CloudMCEnvironmentLoader> environment = () => new CloudMCEnvironmentLoader(name => variables.GetValueOrDefault(name));
 
-        var fromEnvironment = builder.Build(new ConnectProviderRequest { Provider = CloudProvider.CloudMC, FromConfiguration = true });
-        var overridden = builder.Build(new ConnectProviderRequest { Provider = CloudProvider.CloudMC, FromConfiguration = true, Environment = "staging" });
+        var fromEnvironment = CloudMCConnectionBuilder.Build(new ConnectProviderRequest { Provider = CloudProvider.CloudMC, FromConfiguration = true }, environment);
+        var overridden = CloudMCConnectionBuilder.Build(new ConnectProviderRequest { Provider = CloudProvider.CloudMC, FromConfiguration = true, Environment = "staging" }, environment);
         fromEnvironment.Validate();
 
         Assert.Equal(("https://portal.example.com/api/v1/", "compute-qc", "prod", "7a0c6b7e-0000-4000-8000-000000000001", (bool?)true),
@@ -97,9 +97,8 @@ public sealed class CloudMCConnectTests(EmulatorFixture emulator) : IClassFixtur
     [Fact]
     public void A_malformed_variable_is_an_error_naming_the_variable()
     {
-        var builder = new CloudMCConnectionBuilder(() => new CloudMCEnvironmentLoader(name => name == "CLOUDMC_ENDPOINT" ? "portal.example.com" : null));
-
-        var bad = Assert.Throws<ArgumentException>(() => builder.Build(new ConnectProviderRequest { Provider = CloudProvider.CloudMC, FromConfiguration = true }));
+        var bad = Assert.Throws<ArgumentException>(() => CloudMCConnectionBuilder.Build(new ConnectProviderRequest { Provider = CloudProvider.CloudMC, FromConfiguration = true },
+            () => new CloudMCEnvironmentLoader(name => name == "CLOUDMC_ENDPOINT" ? "portal.example.com" : null)));
 
         Assert.Equal("Endpoint", bad.ParamName);
         Assert.Contains("CLOUDMC_ENDPOINT", bad.Message);
