@@ -1,3 +1,4 @@
+using SnapshotPS.Emulator.CloudMC;
 using SnapshotPS.Emulator.Hosting;
 using SnapshotPS.Emulator.Koyeb;
 using SnapshotPS.Emulator.OpenStack;
@@ -48,6 +49,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public KoyebFake Koyeb => Providers.All.OfType<KoyebProvider>().Single().Fake;
 
+    /// <summary>BaseAddress + "cloudmc/api/v2"; clients append "/services/{service}/{environment}/snapshots" or "/tasks/{id}".</summary>
+    public Uri CloudMCEndpoint => CloudMCProvider.Endpoint(BaseAddress);
+
+    public CloudMCFake CloudMC => Providers.All.OfType<CloudMCProvider>().Single().Fake;
+
     public FaultInjector Faults { get; }
 
     public RequestLog Requests { get; }
@@ -67,7 +73,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         var requests = new RequestLog();
         var koyeb = new KoyebFake(options.KoyebTimings ?? new KoyebTimings(), time);
         var providers = new ProviderDirectory(
-            [new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new OpenStackProvider(openStack), new KoyebProvider(koyeb)]);
+            [new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new OpenStackProvider(openStack), new KoyebProvider(koyeb),
+             new CloudMCProvider(new CloudMCFake(options.CloudMCTimings ?? new CloudMCTimings(), time))]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {

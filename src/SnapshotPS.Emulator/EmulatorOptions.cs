@@ -16,6 +16,8 @@ public sealed class EmulatorOptions
 
     public KoyebTimings? KoyebTimings { get; set; }
 
+    public CloudMCTimings? CloudMCTimings { get; set; }
+
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -41,6 +43,12 @@ public sealed class EmulatorOptions
             DeleteDelay = TimeSpan.Zero,
         },
         KoyebTimings = KoyebTimings.Instant(),
+        CloudMCTimings = new CloudMCTimings
+        {
+            CreatingDelay = TimeSpan.Zero,
+            BackingUpDelay = TimeSpan.Zero,
+            DestroyingDelay = TimeSpan.Zero,
+        },
     };
 
     /// <summary>Where OUTSCALE exports are written and import URLs are read; when null exports write nothing and imports read nothing.</summary>

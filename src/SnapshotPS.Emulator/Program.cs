@@ -24,12 +24,14 @@ var scalewayTimings = new ScalewayTimings();
 var outscaleTimings = new OutscaleTimings();
 var openStackTimings = new OpenStackTimings();
 var koyebTimings = new KoyebTimings();
+var cloudMCTimings = new CloudMCTimings();
 if (commandLine.SnapshotDelaySeconds is { } delay)
 {
     scalewayTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     outscaleTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     openStackTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     koyebTimings.CreateDelay = koyebTimings.MigrateDelay = TimeSpan.FromSeconds(delay);
+    cloudMCTimings.CreatingDelay = cloudMCTimings.BackingUpDelay = TimeSpan.FromSeconds(delay);
 }
 
 await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -40,6 +42,7 @@ await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
     OutscaleTimings = outscaleTimings,
     OpenStackTimings = openStackTimings,
     KoyebTimings = koyebTimings,
+    CloudMCTimings = cloudMCTimings,
     ObjectStorage = commandLine.ObjectStorage,
 });
 

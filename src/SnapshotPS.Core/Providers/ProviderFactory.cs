@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Providers.CloudMC;
 using SnapshotPS.Core.Providers.Koyeb;
 using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
@@ -16,6 +17,7 @@ public static class ProviderFactory
             ScalewayConnectionSettings scaleway => new ScalewayProvider(scaleway, connectionName, transport),
             OutscaleConnectionSettings outscale => new OutscaleProvider(outscale, connectionName, transport),
             KoyebConnectionSettings koyeb => new KoyebProvider(koyeb, connectionName, transport),
-            _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Outscale, Scaleway."),
+            CloudMCConnectionSettings cloudMC => new CloudMCProvider(cloudMC, connectionName, transport),
+            _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Outscale, Scaleway, Koyeb, CloudMC."),
         };
 }

@@ -37,6 +37,8 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter, ValidateNotNullOrEmpty] public string? Region { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? ProjectId { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? OrganizationId { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ServiceCode { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? Environment { get; set; }
 
     [Parameter]
     public Uri? Endpoint { get; set; }
@@ -79,6 +81,8 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             Region = Region,
             ProjectId = ProjectId,
             OrganizationId = OrganizationId,
+            ServiceCode = ServiceCode,
+            Environment = Environment,
             Endpoint = Endpoint,
             AllowUnencryptedEndpoint = AllowUnencryptedEndpoint.IsPresent,
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,

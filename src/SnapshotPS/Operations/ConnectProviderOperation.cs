@@ -18,6 +18,10 @@ public sealed class ConnectProviderRequest
     public string? Region { get; init; }
     public string? ProjectId { get; init; }
     public string? OrganizationId { get; init; }
+
+    /// <summary>CloudMC: the service connection's code and the environment's name.</summary>
+    public string? ServiceCode { get; init; }
+    public string? Environment { get; init; }
     public Uri? Endpoint { get; init; }
 
     /// <summary>Fill what the parameters do not give from the provider's own configuration (environment variables, CLI profiles).</summary>
@@ -91,8 +95,9 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         CloudProvider.Scaleway => BuildScaleway(request),
         CloudProvider.Outscale => BuildOutscale(request),
         CloudProvider.Koyeb => Connecting.KoyebConnectionBuilder.Build(request, Core.Providers.Koyeb.KoyebConfigLoader.ForCurrentProcess),
+        CloudProvider.CloudMC => Connecting.CloudMCConnectionBuilder.Build(request, Core.Providers.CloudMC.CloudMCEnvironmentLoader.ForCurrentProcess),
         _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
-            "This version of SnapshotPS connects to Outscale, Scaleway and Koyeb only."),
+            "This version of SnapshotPS connects to Outscale, Scaleway, Koyeb and CloudMC only."),
     };
 
     private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)
