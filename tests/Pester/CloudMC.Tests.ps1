@@ -81,8 +81,8 @@ Describe 'CloudMC' {
         $all = Get-CloudSnapshot -AllConnections
         @($all | ForEach-Object { $_.Provider.ToString() } | Sort-Object -Unique) | Should -Be @('CloudMC', 'Scaleway')
         $table = $all | Format-Table | Out-String -Width 200
-        $table | Should -Match '(?m)^mc\s+\S+\s+before-upgrade\s+Available\s+test_area'
-        $table | Should -Match '(?m)^scw\s+\S+\s+scw-001\s+Available'
+        $table | Should -Match '(?m)^before-upgrade\s+Available\s+\S+\s+mc\s+test_area'
+        $table | Should -Match '(?m)^scw-001\s+Available\s+\S+\s+scw\s'
         Disconnect-SnapshotProvider -Name scw
     }
 

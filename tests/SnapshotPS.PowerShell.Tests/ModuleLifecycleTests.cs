@@ -19,7 +19,7 @@ public sealed class ModuleLifecycleTests(PowerShellFixture fixture) : IClassFixt
 
         Assert.Equal(0, removed.Output.Single().BaseObject);
         Assert.Equal(ids.Order(), listed.Select(o => (string)o.Properties["Id"].Value).Order());
-        Assert.Contains("Connection Id", table, StringComparison.Ordinal);
+        Assert.Matches(@"Name\s+State\s+Id\s+Connection", table);
         Assert.All(ids, id => Assert.Contains(id, table, StringComparison.Ordinal));
     }
 

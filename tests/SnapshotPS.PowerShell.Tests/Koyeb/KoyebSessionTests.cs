@@ -56,9 +56,9 @@ public sealed class KoyebSessionTests(PowerShellFixture fixture) : IClassFixture
         var result = session.Run("Get-CloudSnapshot -AllConnections -Name table-* | Format-Table -AutoSize | Out-String -Width 250").AssertSucceeded();
 
         var lines = string.Concat(result.Output.Select(o => o.ToString())).Split('\n');
-        Assert.Single(lines, line => line.StartsWith("Connection ", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("koyeb ", StringComparison.Ordinal) && line.Contains("table-koyeb-001", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith("scaleway ", StringComparison.Ordinal) && line.Contains("table-scw-001", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith("Name ", StringComparison.Ordinal) && line.Contains(" Connection ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("table-koyeb-001 ", StringComparison.Ordinal) && line.Contains(" koyeb ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("table-scw-001 ", StringComparison.Ordinal) && line.Contains(" scaleway ", StringComparison.Ordinal));
     }
 
     private Hashtable Variables() => new()
