@@ -3,51 +3,15 @@ using Xunit.Abstractions;
 
 namespace SnapshotPS.Tests.Reliability.CloudMC;
 
-/// <summary>The fault matrix of issue 7 against the CloudMC fake: reads, creates, deletes and malformed answers.</summary>
-public sealed class CloudMCReliabilityTests(EmulatorFixture emulator, ITestOutputHelper output) : ReliabilityTestBase(emulator, output)
+/// <summary>The fault matrix of issue 7 against the CloudMC fake: the shared matrix, and malformed answers and inputs with its own allowances.</summary>
+public sealed class CloudMCReliabilityTests(EmulatorFixture emulator, ITestOutputHelper output) : FaultMatrixTests(emulator, output)
 {
-    private MatrixTarget CloudMC => new CloudMCMatrixTarget(Emulator.Host);
-
-    [Fact]
-    public async Task Reads_of_1000_snapshots_with_30_percent_transient_faults_all_succeed_within_the_retry_budget()
-    {
-        var tally = await ReadMatrix.RunAsync(CloudMC, Options);
-
-        AssertNone(tally, Figures.Failed, Figures.Raw, Figures.Hung, Figures.Incomplete, Figures.StoppedEarly);
-        Assert.Equal(Options.Listings + Options.Gets, tally[Figures.Succeeded]);
-    }
-
-    [Fact]
-    public async Task Creates_under_faults_after_the_server_acted_are_never_doubled_and_never_unreported()
-    {
-        var tally = await CreateMatrix.RunAsync(CloudMC, Options);
-
-        AssertNone(tally, Figures.Doubled, Figures.Unreported, Figures.Phantom, Figures.Raw, Figures.Hung, Figures.StoppedEarly);
-        Assert.Equal(Options.Creates, tally[Figures.Attempted]);
-    }
-
-    [Fact]
-    public async Task Deletes_under_faults_after_the_server_acted_lose_nothing_and_report_nothing_falsely()
-    {
-        var tally = await DeleteMatrix.RunOneByOneAsync(CloudMC, Options);
-
-        AssertNone(tally, Figures.Lost, Figures.FalselyReported, Figures.Raw, Figures.Hung, Figures.StoppedEarly);
-        Assert.Equal(Options.Deletes, tally[Figures.Attempted]);
-    }
-
-    [Fact]
-    public async Task Deleting_1000_snapshots_as_the_listing_streams_them_under_30_percent_faults_deletes_every_one()
-    {
-        var tally = await DeleteMatrix.RunPipelineAsync(CloudMC, Options, 100);
-
-        AssertNone(tally, Figures.Lost, Figures.Failed, Figures.Raw, Figures.Hung, Figures.Incomplete);
-        Assert.Equal(Options.PipelineSnapshots, tally[Figures.Succeeded]);
-    }
+    protected override MatrixTarget Provider => new CloudMCMatrixTarget(Emulator.Host);
 
     [Fact]
     public async Task Malformed_answers_end_in_typed_errors_none_accepted_silently_no_raw_exception_and_no_hang()
     {
-        var tally = await MalformedResponseMatrix.RunAsync(CloudMC, Options with
+        var tally = await MalformedResponseMatrix.RunAsync(Provider, Options with
         {
             RetryBudget = 2,
             AttemptTimeout = TimeSpan.FromMilliseconds(500),
@@ -67,7 +31,7 @@ public sealed class CloudMCReliabilityTests(EmulatorFixture emulator, ITestOutpu
     [Fact]
     public async Task Malformed_inputs_are_refused_before_any_request_with_an_error_naming_the_parameter()
     {
-        var tally = await MalformedInputMatrix.RunAsync(CloudMC, Options);
+        var tally = await MalformedInputMatrix.RunAsync(Provider, Options);
 
         AssertNone(tally, Figures.UnclearError, Figures.Hung);
         // The matrix takes 101 a page as too many, Scaleway's limit; CloudMC is asked for up to 1,000, so that
