@@ -16,3 +16,19 @@ public enum CloudErrorKind
     Network,
     InvalidResponse,
 }
+
+public static class CloudErrorKinds
+{
+    /// <summary>What an HTTP status says when a provider's own code says nothing more.</summary>
+    public static CloudErrorKind FromStatus(int status) => status switch
+    {
+        400 => CloudErrorKind.InvalidArgument,
+        401 => CloudErrorKind.Unauthenticated,
+        403 => CloudErrorKind.PermissionDenied,
+        404 => CloudErrorKind.NotFound,
+        409 => CloudErrorKind.Conflict,
+        429 => CloudErrorKind.Throttled,
+        >= 500 => CloudErrorKind.ServerError,
+        _ => CloudErrorKind.Unknown,
+    };
+}

@@ -70,14 +70,8 @@ internal static class CloudMCErrors
         return status switch
         {
             400 when first?.Message is { } m && m.IndexOf("quota", StringComparison.OrdinalIgnoreCase) >= 0 => CloudErrorKind.QuotaExceeded,
-            400 or 405 => CloudErrorKind.InvalidArgument,
-            401 => CloudErrorKind.Unauthenticated,
-            403 => CloudErrorKind.PermissionDenied,
-            404 => CloudErrorKind.NotFound,
-            409 => CloudErrorKind.Conflict,
-            429 => CloudErrorKind.Throttled,
-            >= 500 => CloudErrorKind.ServerError,
-            _ => CloudErrorKind.Unknown,
+            405 => CloudErrorKind.InvalidArgument,
+            _ => CloudErrorKinds.FromStatus(status),
         };
     }
 

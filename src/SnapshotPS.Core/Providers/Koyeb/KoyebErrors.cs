@@ -71,17 +71,7 @@ internal static class KoyebErrors
             16 => CloudErrorKind.Unauthenticated,
             4 => CloudErrorKind.Timeout,
             13 or 14 or 15 => CloudErrorKind.ServerError,
-            _ => status switch
-            {
-                400 => CloudErrorKind.InvalidArgument,
-                401 => CloudErrorKind.Unauthenticated,
-                403 => CloudErrorKind.PermissionDenied,
-                404 => CloudErrorKind.NotFound,
-                409 => CloudErrorKind.Conflict,
-                429 => CloudErrorKind.Throttled,
-                >= 500 => CloudErrorKind.ServerError,
-                _ => CloudErrorKind.Unknown,
-            },
+            _ => CloudErrorKinds.FromStatus(status),
         },
     };
 

@@ -103,17 +103,7 @@ internal sealed class OutscaleTransport : IDisposable
         "6003" or "6007" or "9002" => CloudErrorKind.Conflict,
         "10008" or "10026" or "10041" => CloudErrorKind.QuotaExceeded,
         { } c when c.Length == 4 && c[0] is '3' or '4' or '7' or '8' => CloudErrorKind.InvalidArgument,
-        _ => status switch
-        {
-            400 => CloudErrorKind.InvalidArgument,
-            401 => CloudErrorKind.Unauthenticated,
-            403 => CloudErrorKind.PermissionDenied,
-            404 => CloudErrorKind.NotFound,
-            409 => CloudErrorKind.Conflict,
-            429 => CloudErrorKind.Throttled,
-            >= 500 => CloudErrorKind.ServerError,
-            _ => CloudErrorKind.Unknown,
-        },
+        _ => CloudErrorKinds.FromStatus(status),
     };
 
     private static double NextJitter()

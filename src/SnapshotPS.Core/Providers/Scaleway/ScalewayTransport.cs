@@ -148,17 +148,8 @@ internal sealed class ScalewayTransport : IDisposable
         "permissions_denied" => CloudErrorKind.PermissionDenied,
         "transient_state" or "precondition_failed" or "locked" or "conflict" => CloudErrorKind.Conflict,
         "quotas_exceeded" or "out_of_stock" => CloudErrorKind.QuotaExceeded,
-        _ => status switch
-        {
-            400 => CloudErrorKind.InvalidArgument,
-            401 => CloudErrorKind.Unauthenticated,
-            403 => CloudErrorKind.PermissionDenied,
-            404 => CloudErrorKind.NotFound,
-            409 or 412 => CloudErrorKind.Conflict,
-            429 => CloudErrorKind.Throttled,
-            >= 500 => CloudErrorKind.ServerError,
-            _ => CloudErrorKind.Unknown,
-        },
+        _ when status == 412 => CloudErrorKind.Conflict,
+        _ => CloudErrorKinds.FromStatus(status),
     };
 
     private static string? RequestIdOf(HttpResponseMessage response) =>
