@@ -26,6 +26,9 @@ public sealed class SnapshotQuery
     /// asks for no page beyond them until the caller asks for more.
     /// </summary>
     public int? ItemsWanted { get; init; }
+
+    /// <summary>Whose snapshots a listing returns; explicit ids are read whoever owns them.</summary>
+    public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
 }
 
 /// <summary>A new snapshot from a volume, or imported from an object (ImportUri and SizeBytes).</summary>

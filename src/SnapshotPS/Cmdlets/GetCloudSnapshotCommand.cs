@@ -38,6 +38,9 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     [Parameter(ParameterSetName = ListSet)]
     public SwitchParameter AllConnections { get; set; }
 
+    [Parameter(ParameterSetName = ListSet)]
+    public SnapshotOwner Owner { get; set; } = SnapshotOwner.Self;
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     [ValidateNotNullOrEmpty]
@@ -64,6 +67,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
             PageSize = PageSize,
             First = PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First,
             Skip = PagingParameters.Skip,
+            Owner = Owner,
         };
         Run(ct => new GetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

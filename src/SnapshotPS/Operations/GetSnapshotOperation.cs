@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Engine;
 using SnapshotPS.Core.Model;
+using SnapshotPS.Core.Providers;
 using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Operations;
@@ -23,6 +24,7 @@ public sealed class GetSnapshotRequest
     public int? PageSize { get; init; }
     public ulong? First { get; init; }
     public ulong Skip { get; init; }
+    public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
 }
 
 /// <summary>Get-CloudSnapshot: by id (one error per missing id), or streamed from one or all connections.</summary>
@@ -69,6 +71,9 @@ public sealed class GetSnapshotOperation : SnapshotOperation
             await ForItemAsync(connectionName, async () =>
             {
                 var provider = Connections.Resolve(connectionName).GetClient();
+                if (query.Owner is SnapshotOwner.SharedWithMe or SnapshotOwner.Public)
+                    provider.Require(ProviderCapabilities.Permissions,
+                        $"{provider.Provider} lists only the snapshots its connection owns; -Owner {query.Owner} applies where snapshots are shared between accounts (Outscale).");
                 await foreach (var snapshot in provider.ListSnapshotsAsync(query, cancellationToken))
                 {
                     unmatchedNames.RemoveAll(n => new WildcardMatcher(n).IsMatch(snapshot.Name));
@@ -101,5 +106,6 @@ public sealed class GetSnapshotOperation : SnapshotOperation
         States = request.States,
         PageSize = request.PageSize,
         ItemsWanted = request.First is ulong first ? (int)System.Math.Min(int.MaxValue, first + System.Math.Min(request.Skip, int.MaxValue)) : null,
+        Owner = request.Owner,
     };
 }

@@ -33,7 +33,8 @@ public class PagingFaultTests
         }, "stub");
 
         var seen = new List<string>();
-        var failure = await Assert.ThrowsAsync<CloudApiException>(() => ListAll(provider, new SnapshotQuery(), seen));
+        // Any owner: the stub answers snapshot pages only, and the account id is not what this is about.
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => ListAll(provider, new SnapshotQuery { Owner = SnapshotOwner.Any }, seen));
 
         Assert.Equal(CloudErrorKind.InvalidResponse, failure.Kind);
         Assert.Contains("next-page token", failure.Message);

@@ -113,6 +113,30 @@ internal sealed class SnapshotFilters
     public List<string>? TagKeys { get; set; }
     public List<string>? AccountIds { get; set; }
     public List<string>? ClientTokens { get; set; }
+    public List<string>? PermissionsToCreateVolumeAccountIds { get; set; }
+    public bool? PermissionsToCreateVolumeGlobalPermission { get; set; }
+}
+
+internal sealed class ReadAccountsRequest
+{
+}
+
+internal sealed class ReadAccountsResponse : IValidatedReply
+{
+    public List<OutscaleAccount>? Accounts { get; set; }
+
+    /// <summary>The caller's own account comes first (the only one a plain account reads).</summary>
+    public void Validate()
+    {
+        var accounts = ReplyFields.Require(Accounts, "Accounts");
+        if (accounts.Count == 0) throw new InvalidReplyException("Accounts", "is empty");
+        ReplyFields.RequireId(accounts[0].AccountId, "Accounts[0].AccountId");
+    }
+}
+
+internal sealed class OutscaleAccount
+{
+    public string? AccountId { get; set; }
 }
 
 internal sealed class ReadSnapshotsResponse : IValidatedReply

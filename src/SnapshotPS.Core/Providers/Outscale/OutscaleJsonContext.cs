@@ -6,6 +6,8 @@ namespace SnapshotPS.Core.Providers.Outscale;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ReadSnapshotsRequest))]
 [JsonSerializable(typeof(ReadSnapshotsResponse))]
+[JsonSerializable(typeof(ReadAccountsRequest))]
+[JsonSerializable(typeof(ReadAccountsResponse))]
 [JsonSerializable(typeof(SnapshotResponse))]
 [JsonSerializable(typeof(CreateSnapshotRequestBody))]
 [JsonSerializable(typeof(SnapshotIdBody))]

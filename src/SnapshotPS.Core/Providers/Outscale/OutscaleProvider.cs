@@ -75,6 +75,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
             Tags = NullIfEmpty(valued.ToList()),
             TagKeys = NullIfEmpty(query.Tags.Where(t => t.Value.Length == 0).Select(t => t.Key).ToList()),
         };
+        if (query.Ids.Count == 0) await LimitToOwnerAsync(filters, query.Owner, cancellationToken).ConfigureAwait(false);
         var snapshots = CompleteListing.ByToken(
             async (token, ct) =>
             {

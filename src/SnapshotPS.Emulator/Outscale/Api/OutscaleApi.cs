@@ -18,6 +18,7 @@ internal static class OutscaleApi
         ["CreateSnapshotExportTask"] = Sync(ExportTaskOperations.Create),
         ["ReadSnapshotExportTasks"] = ExportTaskOperations.ReadAsync,
         ["DeleteExportTask"] = Sync(ExportTaskOperations.Delete),
+        ["ReadAccounts"] = Sync(AccountRead.Read),
     };
 
     public static IReadOnlyCollection<string> OperationNames => Operations.Keys;
