@@ -35,6 +35,9 @@ public abstract class ConnectionSettings
     /// <summary>Throws an ArgumentException naming the parameter and the rule for anything missing or malformed.</summary>
     public abstract void Validate();
 
+    /// <summary>The <see cref="Source"/> a configuration loader gives when no variable or file held anything.</summary>
+    public const string NothingFound = "nothing found";
+
     public const int MaxRetriesLimit = 10;
     public const int MaxConcurrentPages = 16;
 

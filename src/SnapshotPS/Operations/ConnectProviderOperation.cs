@@ -4,6 +4,7 @@ using SnapshotPS.Core.Model;
 using SnapshotPS.Core.Providers;
 using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
+using SnapshotPS.Operations.Connecting;
 using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Operations;
@@ -109,7 +110,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         {
             settings.SecretKey = request.SecretKey;
             settings.AccessKey = request.AccessKey ?? settings.AccessKey;
-            settings.Source = request.FromConfiguration ? "parameters, defaults from " + settings.Source : "Parameters";
+            settings.Source = ConnectionSources.WithParameters(request.FromConfiguration, settings.Source);
         }
         if (request.Zone is not null) settings.Zone = request.Zone;
         else if (request.Region is not null)
@@ -135,7 +136,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         {
             settings.SecretKey = request.SecretKey;
             settings.AccessKey = request.AccessKey;
-            settings.Source = request.FromConfiguration ? "parameters, defaults from " + settings.Source : "Parameters";
+            settings.Source = ConnectionSources.WithParameters(request.FromConfiguration, settings.Source);
         }
         if (request.Region is not null) settings.Region = request.Region;
         if (request.Endpoint is not null) settings.Endpoint = request.Endpoint;

@@ -170,6 +170,24 @@ public class ConnectionOperationTests : IClassFixture<EmulatorFixture>, IDisposa
     }
 
     [Fact]
+    public void ParametersWithNoConfigurationAroundAreSaidToBeParametersAlone()
+    {
+        Connect(new ConnectProviderRequest
+        {
+            Provider = CloudProvider.Scaleway,
+            FromConfiguration = true,
+            SecretKey = SecretValue.FromPlainText(ScalewayFake.DefaultSecretKey),
+            ProjectId = ScalewayFake.DefaultProjectId,
+            Endpoint = _emulator.Host.ScalewayEndpoint,
+            PassThru = true,
+        });
+
+        var connection = Assert.Single(_context.ObjectsOf<SnapshotConnection>());
+        Assert.Equal("Parameters", connection.Source);
+        Assert.DoesNotContain(_context.Verbose, line => line.Contains("nothing found", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AProviderNotYetSupportedIsRefusedClearly()
     {
         // A value no version serves, so that the test outlives each provider's arrival.

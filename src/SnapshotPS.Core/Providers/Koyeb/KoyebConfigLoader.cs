@@ -60,7 +60,7 @@ public sealed class KoyebConfigLoader
             Token = token is null ? null : SecretValue.FromPlainText(token),
             Endpoint = url is null ? null : ParseUrl(url, path),
             OrganizationId = organization,
-            Source = sources.Count == 0 ? "nothing found" : string.Join(", ", sources),
+            Source = sources.Count == 0 ? ConnectionSettings.NothingFound : string.Join(", ", sources),
         };
     }
 

@@ -61,7 +61,7 @@ public sealed class OutscaleProfileLoader
         if (_environment("OSC_ENDPOINT_API") is { Length: > 0 } endpoint) { settings.Endpoint = AbsoluteEndpoint(endpoint); fromEnvironment = true; }
         if (fromEnvironment) sources.Add("OSC_* environment");
 
-        settings.Source = sources.Count == 0 ? "nothing found" : string.Join(", ", sources);
+        settings.Source = sources.Count == 0 ? ConnectionSettings.NothingFound : string.Join(", ", sources);
         return settings;
     }
 

@@ -68,7 +68,7 @@ public sealed class ScalewayProfileLoader
                 ?? (merged.DefaultRegion is { } region ? ScalewayZones.FirstZoneOf(region) : null)
                 ?? ScalewayConnectionSettings.DefaultZone,
             Endpoint = merged.ApiUrl is { Length: > 0 } url ? new Uri(url) : null,
-            Source = sources.Count == 0 ? "nothing found" : string.Join(", ", sources),
+            Source = sources.Count == 0 ? ConnectionSettings.NothingFound : string.Join(", ", sources),
         };
         return settings;
     }

@@ -27,9 +27,7 @@ internal static class CloudMCConnectionBuilder
         if (request.ServiceCode is not null) { settings.ServiceCode = request.ServiceCode; anyParameter = true; }
         if (request.Environment is not null) { settings.EnvironmentName = request.Environment; anyParameter = true; }
         if (request.OrganizationId is not null) { settings.OrganizationId = request.OrganizationId; anyParameter = true; }
-        settings.Source = !anyParameter ? fromEnvironment
-            : fromEnvironment == "Parameters" ? "Parameters"
-            : "parameters, defaults from " + fromEnvironment;
+        settings.Source = !anyParameter ? fromEnvironment : ConnectionSources.WithParameters(request.FromConfiguration, fromEnvironment);
         return settings;
     }
 }

@@ -21,7 +21,7 @@ internal static class KoyebConnectionBuilder
         if (request.SecretKey is not null)
         {
             settings.Token = request.SecretKey;
-            settings.Source = request.FromConfiguration && settings.Source != "nothing found" ? "parameters, defaults from " + settings.Source : "Parameters";
+            settings.Source = ConnectionSources.WithParameters(request.FromConfiguration, settings.Source);
         }
         if (request.Region is not null) settings.Region = request.Region;
         if (request.OrganizationId is not null) settings.OrganizationId = request.OrganizationId;
