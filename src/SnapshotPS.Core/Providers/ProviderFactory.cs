@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using SnapshotPS.Core.Connections;
+using SnapshotPS.Core.Providers.OpenStack;
 using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
 
@@ -14,6 +15,7 @@ public static class ProviderFactory
         {
             ScalewayConnectionSettings scaleway => new ScalewayProvider(scaleway, connectionName, transport),
             OutscaleConnectionSettings outscale => new OutscaleProvider(outscale, connectionName, transport),
+            OpenStackConnectionSettings openStack => new OpenStackProvider(openStack, connectionName, transport),
             _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Outscale, Scaleway."),
         };
 }
