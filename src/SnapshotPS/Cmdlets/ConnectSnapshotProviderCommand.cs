@@ -3,7 +3,9 @@ using System.Management.Automation;
 using System.Security;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
+using SnapshotPS.Core.Providers.OpenStack;
 using SnapshotPS.Operations;
+using SnapshotPS.Operations.Connecting;
 
 namespace SnapshotPS.Cmdlets;
 
@@ -31,6 +33,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
 
     [Parameter(ParameterSetName = ConfigurationSet)]
     [ValidateNotNullOrEmpty]
+    [Alias("Cloud")]
     public string? Profile { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty] public string? Zone { get; set; }
@@ -40,6 +43,15 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
 
     [Parameter]
     public Uri? Endpoint { get; set; }
+
+    // OpenStack only: the project by name, the domains, application credentials, the catalog interface, a CA.
+    [Parameter, ValidateNotNullOrEmpty] public string? ProjectName { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? UserDomain { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ProjectDomain { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ApplicationCredentialId { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ApplicationCredentialName { get; set; }
+    [Parameter, ValidateSet("public", "internal", "admin")] public string? Interface { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? CACertificate { get; set; }
 
     [Parameter]
     public SwitchParameter AllowUnencryptedEndpoint { get; set; }
@@ -80,6 +92,16 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             ProjectId = ProjectId,
             OrganizationId = OrganizationId,
             Endpoint = Endpoint,
+            OpenStack = new OpenStackParameters
+            {
+                ProjectName = ProjectName,
+                UserDomain = UserDomain,
+                ProjectDomain = ProjectDomain,
+                ApplicationCredentialId = ApplicationCredentialId,
+                ApplicationCredentialName = ApplicationCredentialName,
+                Interface = Interface,
+                CACertificate = CACertificate is null ? null : GetUnresolvedProviderPathFromPSPath(CACertificate),
+            },
             AllowUnencryptedEndpoint = AllowUnencryptedEndpoint.IsPresent,
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
             FromConfiguration = true,
@@ -89,6 +111,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             Default = Default.IsPresent,
             PassThru = PassThru.IsPresent,
         };
-        Run(() => new ConnectProviderOperation(Connections, Context).Process(request));
+        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        Run(() => new ConnectProviderOperation(Connections, Context, openStackConfig: () => OpenStackConfigLoader.ForCurrentProcess(here)).Process(request));
     }
 }

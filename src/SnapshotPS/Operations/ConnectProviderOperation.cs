@@ -2,8 +2,10 @@ using System;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
 using SnapshotPS.Core.Providers;
+using SnapshotPS.Core.Providers.OpenStack;
 using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
+using SnapshotPS.Operations.Connecting;
 using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Operations;
@@ -19,6 +21,9 @@ public sealed class ConnectProviderRequest
     public string? ProjectId { get; init; }
     public string? OrganizationId { get; init; }
     public Uri? Endpoint { get; init; }
+
+    /// <summary>What only OpenStack takes: project by name, domains, application credentials, interface, CA.</summary>
+    public OpenStackParameters? OpenStack { get; init; }
 
     /// <summary>Fill what the parameters do not give from the provider's own configuration (environment variables, CLI profiles).</summary>
     public bool FromConfiguration { get; init; }
@@ -42,13 +47,16 @@ public sealed class ConnectProviderOperation : SnapshotOperation
 {
     private readonly Func<ScalewayProfileLoader> _scalewayProfiles;
     private readonly Func<OutscaleProfileLoader> _outscaleProfiles;
+    private readonly Func<OpenStackConfigLoader> _openStackConfig;
 
     public ConnectProviderOperation(ConnectionRegistry connections, ICmdletContext context,
-        Func<ScalewayProfileLoader>? scalewayProfiles = null, Func<OutscaleProfileLoader>? outscaleProfiles = null)
+        Func<ScalewayProfileLoader>? scalewayProfiles = null, Func<OutscaleProfileLoader>? outscaleProfiles = null,
+        Func<OpenStackConfigLoader>? openStackConfig = null)
         : base(connections, context, "ConnectSnapshotProvider")
     {
         _scalewayProfiles = scalewayProfiles ?? ScalewayProfileLoader.ForCurrentProcess;
         _outscaleProfiles = outscaleProfiles ?? OutscaleProfileLoader.ForCurrentProcess;
+        _openStackConfig = openStackConfig ?? (() => OpenStackConfigLoader.ForCurrentProcess());
     }
 
     public void Process(ConnectProviderRequest request)
@@ -60,7 +68,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             if (request.ConcurrentPages is int pages) settings.ConcurrentPages = pages;
             settings.PollInterval = request.PollInterval;
             settings.AllowUnencryptedEndpoint = request.AllowUnencryptedEndpoint;
-            settings.Http.SkipCertificateCheck = request.SkipCertificateCheck;
+            if (request.SkipCertificateCheck) settings.Http.SkipCertificateCheck = true;
             settings.Validate();
 
             var name = request.Name ?? request.Provider.ToString().ToLowerInvariant();
@@ -90,6 +98,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
     {
         CloudProvider.Scaleway => BuildScaleway(request),
         CloudProvider.Outscale => BuildOutscale(request),
+        CloudProvider.OpenStack => OpenStackConnectionBuilder.Build(request, _openStackConfig),
         _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
             "This version of SnapshotPS connects to Outscale and Scaleway only."),
     };
