@@ -1,4 +1,5 @@
 using SnapshotPS.Emulator.Hosting;
+using SnapshotPS.Emulator.OpenStack;
 using SnapshotPS.Emulator.Outscale;
 using SnapshotPS.Emulator.Outscale.Storage;
 using SnapshotPS.Emulator.Scaleway;
@@ -10,9 +11,10 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmulatorHost(WebApplication app, Uri baseAddress, OutscaleFake outscale, ScalewayFake scaleway, FaultInjector faults, RequestLog requests,
-        ProviderDirectory providers)
+    private EmulatorHost(WebApplication app, Uri baseAddress, OutscaleFake outscale, ScalewayFake scaleway, OpenStackFake openStack, FaultInjector faults,
+        RequestLog requests, ProviderDirectory providers)
     {
+        OpenStack = openStack;
         _app = app;
         BaseAddress = baseAddress;
         Outscale = outscale;
@@ -35,6 +37,11 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public ScalewayFake Scaleway { get; }
 
+    /// <summary>The Keystone auth URL, BaseAddress + "openstack/identity/v3"; clients append "/auth/tokens". Cinder's URLs come from the catalog.</summary>
+    public Uri OpenStackAuthUrl => new(OpenStackProvider.AuthUrl(BaseAddress));
+
+    public OpenStackFake OpenStack { get; }
+
     public FaultInjector Faults { get; }
 
     public RequestLog Requests { get; }
@@ -49,9 +56,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         var storage = options.ObjectStorage is { } storageOptions ? new ObjectStorage(storageOptions) : null;
         var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time, storage);
         var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
+        var openStack = new OpenStackFake(options.OpenStackTimings ?? new OpenStackTimings(), time);
         var faults = new FaultInjector(time);
         var requests = new RequestLog();
-        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway)]);
+        var providers = new ProviderDirectory([new OutscaleProvider(outscale, time), new ScalewayProvider(scaleway), new OpenStackProvider(openStack)]);
         var app = EmulatorApplication.Build(options, providers, faults, requests, time);
         try
         {
@@ -65,7 +73,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var address = app.Urls.First();
-        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, faults, requests, providers);
+        return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), outscale, scaleway, openStack, faults, requests, providers);
     }
 
     public async ValueTask DisposeAsync()

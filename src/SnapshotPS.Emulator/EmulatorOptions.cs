@@ -12,6 +12,8 @@ public sealed class EmulatorOptions
 
     public OutscaleTimings? OutscaleTimings { get; set; }
 
+    public OpenStackTimings? OpenStackTimings { get; set; }
+
     /// <summary>Clock that drives snapshot state changes and dates; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -30,6 +32,11 @@ public sealed class EmulatorOptions
             SnapshotDelay = TimeSpan.Zero,
             ImportDelay = TimeSpan.Zero,
             ExportDelay = TimeSpan.Zero,
+        },
+        OpenStackTimings = new OpenStackTimings
+        {
+            SnapshotDelay = TimeSpan.Zero,
+            DeleteDelay = TimeSpan.Zero,
         },
     };
 

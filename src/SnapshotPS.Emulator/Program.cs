@@ -22,10 +22,12 @@ if (commandLine.ShowHelp)
 
 var scalewayTimings = new ScalewayTimings();
 var outscaleTimings = new OutscaleTimings();
+var openStackTimings = new OpenStackTimings();
 if (commandLine.SnapshotDelaySeconds is { } delay)
 {
     scalewayTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
     outscaleTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
+    openStackTimings.SnapshotDelay = TimeSpan.FromSeconds(delay);
 }
 
 await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
@@ -34,6 +36,7 @@ await using var host = await EmulatorHost.StartAsync(new EmulatorOptions
     Quiet = !commandLine.Verbose,
     ScalewayTimings = scalewayTimings,
     OutscaleTimings = outscaleTimings,
+    OpenStackTimings = openStackTimings,
     ObjectStorage = commandLine.ObjectStorage,
 });
 
