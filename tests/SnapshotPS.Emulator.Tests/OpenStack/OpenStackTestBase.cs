@@ -87,4 +87,29 @@ public abstract class OpenStackTestBase : EmulatorTestBase
         Assert.StartsWith("req-", answer.Header("x-openstack-request-id"));
         Assert.Equal(answer.Header("x-openstack-request-id"), answer.Header("x-compute-request-id"));
     }
+
+    /// <summary>A token of the user for the project and the public Cinder URL of the region from its catalog.</summary>
+    protected async Task<CinderSession> CinderSessionAsync(string user = OpenStackFake.DemoUserName, string password = OpenStackFake.DemoPassword,
+        string project = OpenStackFake.DemoProjectName, string region = RegionOne)
+    {
+        var (token, body) = await TokenAsync(user, password, project);
+        return new CinderSession(token, VolumeUrl(body, region));
+    }
+
+    protected Task<OpenStackAnswer> CinderAsync(CinderSession session, HttpMethod method, string relative, string? json = null, string? version = null) =>
+        SendAsync(method, session.Url + relative, json, session.Token, version is null ? null : "volume " + version);
+
+    /// <summary>Creates a snapshot through the API (202) and returns its id.</summary>
+    protected async Task<string> CreateSnapshotAsync(CinderSession session, string volumeId, string name = "snap-001", string extra = "")
+    {
+        var answer = await CinderAsync(session, HttpMethod.Post, "/snapshots", $$"""{"snapshot": {"volume_id": "{{volumeId}}", "name": "{{name}}"{{extra}} } }""");
+        Assert.True(answer.Status == 202, $"create answered {answer.Status}: {answer.Body}");
+        return answer.Body.GetProperty("snapshot").GetProperty("id").GetString()!;
+    }
+
+    protected static string[] Names(OpenStackAnswer answer) =>
+        answer.Body.GetProperty("snapshots").EnumerateArray().Select(snapshot => snapshot.GetProperty("name").GetString()!).ToArray();
 }
+
+/// <summary>A token and the Cinder base URL it was issued for.</summary>
+public sealed record CinderSession(string Token, string Url);
