@@ -18,7 +18,7 @@ public sealed partial class OpenStackProvider
     public override void Validate(CreateSnapshotRequest request)
     {
         if (request.Location is not null) ValidateLocation(request.Location, "Location");
-        if (request.ImportUri is not null || request.SizeBytes is not null) this.Require(ProviderCapabilities.Import, ImportAlternative);
+        if (request.ImportUri is not null || request.SizeBytes is not null) this.Require(ProviderCapabilities.Import);
         if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Cinder creates a snapshot from a volume: give its id.");
         OpenStackIds.RequireUuid(request.VolumeId, "VolumeId", "volume id");
         OpenStackIds.RequireText(request.Name, "Name");

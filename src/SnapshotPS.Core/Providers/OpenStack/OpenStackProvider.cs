@@ -16,7 +16,7 @@ namespace SnapshotPS.Core.Providers.OpenStack;
 /// Cinder v3 snapshots behind a Keystone v3 login. A connection serves the catalog region it was
 /// opened for; -Location names another region of the same catalog.
 /// </summary>
-public sealed partial class OpenStackProvider : SnapshotProviderBase
+public sealed partial class OpenStackProvider : SnapshotProviderBase, IProviderAlternatives
 {
     /// <summary>Cinder's osapi_max_limit default (reference B.7).</summary>
     public const int MaxPerPage = 1000;
@@ -60,19 +60,23 @@ public sealed partial class OpenStackProvider : SnapshotProviderBase
 
     public override void ValidateLocation(string location, string parameterName) => InputValidation.RequireNotEmpty(location, parameterName);
 
-    public override void Validate(CopySnapshotRequest request) => this.Require(ProviderCapabilities.Copy, CopyAlternative);
-    public override void Validate(ExportSnapshotRequest request) => this.Require(ProviderCapabilities.Export, ExportAlternative);
-    public override void Validate(SnapshotLocator snapshot, PermissionChange change) => this.Require(ProviderCapabilities.Permissions, PermissionsAlternative);
-    public override void ValidateExportTaskId(string id, string parameterName) => this.Require(ProviderCapabilities.Export, ExportAlternative);
+    public string? AlternativeTo(ProviderCapabilities missing) =>
+        (missing & ProviderCapabilities.Export) != 0 ? ExportAlternative
+        : (missing & ProviderCapabilities.Permissions) != 0 ? PermissionsAlternative
+        : (missing & (ProviderCapabilities.Copy | ProviderCapabilities.CrossRegionCopy)) != 0 ? CopyAlternative
+        : (missing & ProviderCapabilities.Import) != 0 ? ImportAlternative
+        : null;
 
     public override Task<CloudSnapshot> CopySnapshotAsync(CopySnapshotRequest request, CancellationToken cancellationToken) =>
-        throw new ProviderCapabilityException(Provider, ProviderCapabilities.Copy, Capabilities, CopyAlternative);
+        throw Refusal(ProviderCapabilities.Copy);
 
     public override Task<CloudSnapshot> ChangePermissionsAsync(SnapshotLocator snapshot, PermissionChange change, CancellationToken cancellationToken) =>
-        throw new ProviderCapabilityException(Provider, ProviderCapabilities.Permissions, Capabilities, PermissionsAlternative);
+        throw Refusal(ProviderCapabilities.Permissions);
 
     public override Task<SnapshotExportTask> ExportSnapshotAsync(ExportSnapshotRequest request, CancellationToken cancellationToken) =>
-        throw new ProviderCapabilityException(Provider, ProviderCapabilities.Export, Capabilities, ExportAlternative);
+        throw Refusal(ProviderCapabilities.Export);
+
+    private ProviderCapabilityException Refusal(ProviderCapabilities missing) => new(Provider, missing, Capabilities, AlternativeTo(missing));
 
     public override IAsyncEnumerable<CloudSnapshot> ListSnapshotsAsync(SnapshotQuery query, CancellationToken cancellationToken)
     {
