@@ -8,7 +8,7 @@ internal static class OpenStackAdminEndpoints
 {
     public static readonly IReadOnlyList<string> Routes =
     [
-        "POST /_emulator/openstack/domains", "POST /_emulator/openstack/projects", "POST /_emulator/openstack/users",
+        "POST /_emulator/openstack/seed", "POST /_emulator/openstack/domains", "POST /_emulator/openstack/projects", "POST /_emulator/openstack/users",
         "POST /_emulator/openstack/application-credentials", "POST /_emulator/openstack/volumes", "POST /_emulator/openstack/snapshots",
         "PUT /_emulator/openstack/timings", "PUT /_emulator/openstack/quotas", "PUT /_emulator/openstack/catalog",
         "POST /_emulator/openstack/fail-next", "POST /_emulator/openstack/tokens/expire", "POST /_emulator/openstack/tokens/revoke",
@@ -16,6 +16,7 @@ internal static class OpenStackAdminEndpoints
 
     public static void Map(RouteGroupBuilder admin, OpenStackFake fake)
     {
+        admin.MapPost("/seed", (HttpRequest request) => AdminJson.Guarded(request, body => Seed(fake, body)));
         admin.MapPost("/domains", (HttpRequest request) => AdminJson.Guarded(request, body =>
             new JsonObject { ["id"] = fake.AddDomain(Required(body, "name"), AdminJson.String(body, "id"), AdminJson.Boolean(body, "enabled") ?? true) }));
         admin.MapPost("/projects", (HttpRequest request) => AdminJson.Guarded(request, body => new JsonObject
@@ -99,6 +100,25 @@ internal static class OpenStackAdminEndpoints
         var ids = fake.SeedSnapshots(volumeId, AdminJson.Count(body, "count"), AdminJson.String(body, "namePrefix") ?? "seed-",
             AdminJson.String(body, "status") ?? "available", metadata);
         return new JsonObject { ["volumeId"] = volumeId, ["snapshots"] = Array(ids) };
+    }
+
+    /// <summary>
+    /// {"region","project","volumes","snapshots","namePrefix","size","status"}, as the other fakes' /seed: "volumes"
+    /// volumes (at least one when snapshots are asked for), and "snapshots" snapshots of the first.
+    /// </summary>
+    private static JsonObject Seed(OpenStackFake fake, JsonObject body)
+    {
+        var region = AdminJson.String(body, "region") ?? OpenStackFake.RegionOne;
+        var project = AdminJson.String(body, "project") ?? OpenStackFake.DemoProjectId;
+        var prefix = AdminJson.String(body, "namePrefix") ?? "seed-";
+        var snapshotCount = AdminJson.Count(body, "snapshots");
+        var volumeCount = Math.Max(AdminJson.Count(body, "volumes"), snapshotCount > 0 ? 1 : 0);
+        var volumes = Enumerable.Range(1, volumeCount)
+            .Select(i => fake.AddVolume(project, region, $"{prefix}volume-{i:D3}", AdminJson.Integer(body, "size") ?? 10)).ToList();
+        var snapshots = snapshotCount == 0
+            ? []
+            : fake.SeedSnapshots(volumes[0], snapshotCount, prefix, AdminJson.String(body, "status") ?? "available");
+        return new JsonObject { ["region"] = region, ["volumes"] = Array(volumes), ["snapshots"] = Array(snapshots) };
     }
 
     /// <summary>{"snapshotDelay","deleteDelay","tokenLifetime"} in seconds; absent ones keep their value.</summary>

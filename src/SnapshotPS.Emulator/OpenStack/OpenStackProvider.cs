@@ -41,6 +41,7 @@ internal sealed partial class OpenStackProvider(OpenStackFake fake) : IProviderF
 
     public JsonObject Describe(Uri baseAddress) => new()
     {
+        ["endpoint"] = AuthUrl(baseAddress),
         ["authUrl"] = AuthUrl(baseAddress),
         ["regions"] = new JsonArray(OpenStackFake.Regions.Select(region => (JsonNode)region).ToArray()),
         ["domain"] = OpenStackFake.DefaultDomainName,

@@ -12,7 +12,7 @@ internal sealed class RequestRecorder(RequestLog log, ProviderDirectory provider
     {
         var request = context.Request;
         var body = await ReadBodyAsync(request, context.RequestAborted);
-        var provider = providers.Resolve(request.Path);
+        var provider = providers.Resolve(request.Path) ?? AdminTarget(request.Path);
         log.Add(new RecordedRequest(
             providers.NameFor(request.Path),
             request.Method,
@@ -22,6 +22,10 @@ internal sealed class RequestRecorder(RequestLog log, ProviderDirectory provider
             time.GetUtcNow()));
         await next(context);
     }
+
+    /// <summary>The fake an admin request seeds (/_emulator/{name}/...), whose redaction then applies: seeded passwords stay out of the log too.</summary>
+    private IProviderFake? AdminTarget(PathString path) =>
+        path.StartsWithSegments(ProviderDirectory.AdminPrefix, StringComparison.OrdinalIgnoreCase, out var rest) ? providers.Resolve(rest) : null;
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -21,7 +21,21 @@ public sealed class CinderAuthVersionTests : OpenStackTestBase
         {
             AssertKeystoneError(answer, 401, "The request you have made requires authentication.");
             Assert.Equal($"Keystone uri=\"{Host.BaseAddress}openstack/identity\"", answer.Header("WWW-Authenticate"));
+            Assert.Equal(answer.Header("x-openstack-request-id"), answer.Header("x-compute-request-id"));
         }
+    }
+
+    [Fact]
+    public async Task Body_over_the_size_limit_gives_413_overLimit_without_retry_after()
+    {
+        var session = await CinderSessionAsync();
+        var huge = $$"""{"snapshot": {"volume_id": "{{OpenStack.AddVolume()}}", "description": "{{new string('d', 120_000)}}"} }""";
+
+        var answer = await CinderAsync(session, HttpMethod.Post, "/snapshots", huge);
+
+        AssertCinderFault(answer, 413, "overLimit", "Request is too large.");
+        Assert.Null(answer.Header("Retry-After"));
+        Assert.Equal(0, OpenStack.SnapshotCount());
     }
 
     [Fact]

@@ -155,3 +155,20 @@ public sealed class CinderCreateTests : OpenStackTestBase
         AssertCinderFault(await CinderAsync(session, HttpMethod.Post, "/snapshots", "{not json"), 400, "badRequest", "Malformed request body");
     }
 }
+
+/// <summary>An admin snapshotting another project's volume: the snapshot is the admin's project's, as Cinder records context.project_id.</summary>
+public sealed class CinderAdminCreateTests : OpenStackTestBase
+{
+    [Fact]
+    public async Task Admin_snapshot_of_another_projects_volume_belongs_to_the_admins_project()
+    {
+        var admin = await CinderSessionAsync(OpenStackFake.AdminUserName, OpenStackFake.AdminPassword, OpenStackFake.AdminProjectName);
+        var volume = OpenStack.AddVolume(OpenStackFake.DemoProjectId);
+
+        var id = await CreateSnapshotAsync(admin, volume);
+        var shown = await CinderAsync(admin, HttpMethod.Get, "/snapshots/" + id);
+
+        Assert.Equal(OpenStackFake.AdminProjectId, shown.Body.GetProperty("snapshot").GetProperty("os-extended-snapshot-attributes:project_id").GetString());
+        Assert.Equal(volume, shown.Body.GetProperty("snapshot").GetProperty("volume_id").GetString());
+    }
+}

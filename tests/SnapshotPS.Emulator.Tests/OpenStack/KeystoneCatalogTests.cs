@@ -56,6 +56,19 @@ public sealed class KeystoneCatalogTests : OpenStackTestBase
     }
 
     [Fact]
+    public async Task Version_discovery_at_the_auth_url_and_its_root()
+    {
+        var v3 = await SendAsync(HttpMethod.Get, Host.OpenStackAuthUrl.ToString());
+        var root = await SendAsync(HttpMethod.Get, Host.BaseAddress + "openstack/identity");
+
+        Assert.Equal(200, v3.Status);
+        Assert.Equal("stable", v3.Body.GetProperty("version").GetProperty("status").GetString());
+        Assert.Equal(Host.OpenStackAuthUrl + "/", v3.Body.GetProperty("version").GetProperty("links")[0].GetProperty("href").GetString());
+        Assert.Equal(300, root.Status);
+        Assert.StartsWith("v3.", root.Body.GetProperty("versions").GetProperty("values")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Nocatalog_leaves_the_catalog_out()
     {
         var answer = await IssueAsync(PasswordAuth(scope: ProjectScope()), "?nocatalog");

@@ -29,6 +29,58 @@ public sealed class OpenStackAdminSeedTests : OpenStackTestBase
     }
 
     [Fact]
+    public async Task Five_thousand_snapshots_seeded_in_bulk_page_out_in_1000s_by_marker()
+    {
+        var seeded = await AdminAsync("snapshots", """{"count": 5000, "namePrefix": "bulk-", "size": 20, "metadata": {"policy": "nightly"} }""");
+        var session = await CinderSessionAsync();
+        var names = new List<string>();
+        var url = session.Url + "/snapshots";
+        var pages = 0;
+
+        for (; url is not null; pages++)
+        {
+            var answer = await SendAsync(HttpMethod.Get, url, token: session.Token);
+            names.AddRange(Names(answer));
+            url = answer.Body.TryGetProperty("snapshots_links", out var links) ? links[0].GetProperty("href").GetString() : null;
+        }
+
+        Assert.Equal(5000, seeded.GetProperty("snapshots").GetArrayLength());
+        Assert.Equal(6, pages);
+        Assert.Equal(Enumerable.Range(1, 5000).Reverse().Select(i => $"bulk-{i:D4}"), names);
+        Assert.Equal(5000, OpenStack.SnapshotCount());
+    }
+
+    [Fact]
+    public async Task Seeded_volume_in_use_and_timings_and_fail_next_via_http()
+    {
+        var volume = (await AdminAsync("volumes", """{"status": "in-use", "size": 4}""")).GetProperty("volumes")[0].GetString();
+        using var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        using var timings = await client.PutAsync("_emulator/openstack/timings", new StringContent("""{"snapshotDelay": 0}""", Encoding.UTF8, "application/json"));
+        await AdminAsync("fail-next", """{"creates": 1}""");
+        var session = await CinderSessionAsync();
+
+        var created = await CinderAsync(session, HttpMethod.Post, "/snapshots", $$"""{"snapshot": {"volume_id": "{{volume}}", "force": true} }""");
+        var id = created.Body.GetProperty("snapshot").GetProperty("id").GetString()!;
+
+        Assert.Equal(4, created.Body.GetProperty("snapshot").GetProperty("size").GetInt32());
+        Assert.Contains("\"snapshotDelay\":0", await timings.Content.ReadAsStringAsync());
+        Assert.Equal("error", OpenStack.SnapshotStatus(id));
+    }
+
+    [Fact]
+    public async Task Seed_makes_volumes_and_snapshots_of_the_first_in_the_region_asked()
+    {
+        var seeded = await AdminAsync("seed", """{"region": "RegionTwo", "volumes": 2, "snapshots": 3, "namePrefix": "p-"}""");
+        var session = await CinderSessionAsync(region: RegionTwo);
+
+        var answer = await CinderAsync(session, HttpMethod.Get, "/snapshots?volume_id=" + seeded.GetProperty("volumes")[0].GetString());
+
+        Assert.Equal(2, seeded.GetProperty("volumes").GetArrayLength());
+        Assert.Equal(["p-0003", "p-0002", "p-0001"], Names(answer));
+        Assert.Equal(0, OpenStack.SnapshotCount(RegionOne));
+    }
+
+    [Fact]
     public async Task Seeded_admin_role_is_in_the_token()
     {
         await AdminAsync("users", """{"name": "root", "password": "pw", "roles": [{"role": "admin", "project": "demo"}]}""");

@@ -78,6 +78,24 @@ public sealed class OpenStackFaultTests : OpenStackTestBase
     }
 
     [Fact]
+    public async Task Request_log_hides_passwords_and_secrets_sent_to_the_admin_surface()
+    {
+        using var client = new HttpClient { BaseAddress = Host.BaseAddress };
+        using var user = await client.PostAsync("_emulator/openstack/users",
+            new StringContent("""{"name": "logged", "password": "admin-seeded-pw"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var credential = await client.PostAsync("_emulator/openstack/application-credentials",
+            new StringContent("""{"user": "demo", "name": "logged", "secret": "admin-seeded-secret"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var everything = string.Join("\n", Host.Requests.Snapshot().Select(request => request.Body));
+
+        Assert.Equal(200, (int)user.StatusCode);
+        Assert.Equal(200, (int)credential.StatusCode);
+        Assert.DoesNotContain("admin-seeded-pw", everything);
+        Assert.DoesNotContain("admin-seeded-secret", everything);
+        Assert.Contains("\"name\": \"logged\"", everything);
+    }
+
+    [Fact]
     public void Redaction_hides_a_cut_off_secret_too()
     {
         var provider = Host.Providers.All.Single(fake => fake.Name == "openstack");

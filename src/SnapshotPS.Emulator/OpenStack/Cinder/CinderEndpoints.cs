@@ -9,6 +9,8 @@ namespace SnapshotPS.Emulator.OpenStack.Cinder;
 /// </summary>
 internal static class CinderEndpoints
 {
+    private const long MaxBodyBytes = 114_688;
+
     private static readonly HashSet<string> Services = ["volume", "volume-internal", "volume-admin"];
 
     public static void Map(RouteGroupBuilder group, OpenStackFake fake)
@@ -27,6 +29,12 @@ internal static class CinderEndpoints
         if (!OpenStackFake.Regions.Contains(region) || !Services.Contains(service)) return NoSuchResource();
         var segments = (rest ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0) return HttpMethods.IsGet(context.Request.Method) ? Versions(context, region, service, onlyV3: true) : NoSuchResource();
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            // oslo.middleware's sizelimit, in front of Cinder (reference B.9).
+            return CinderErrors.Fault(StatusCodes.Status413PayloadTooLarge, "Request is too large.");
+        }
+
         var (wellFormed, body) = HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
             ? await OpenStackRequests.ReadJsonAsync(context.Request)
             : (true, null);
@@ -36,7 +44,7 @@ internal static class CinderEndpoints
             fake.Cinder.Settle(fake.Now);
             var token = fake.Identity.ValidToken(OpenStackRequests.Header(context, OpenStackRequests.AuthTokenHeader), fake.Now);
             var identityUrl = ServiceCatalog.IdentityUrl(OpenStackRequests.BaseAddressOf(context));
-            if (token?.Project is null) return KeystoneErrors.Unauthorized(identityUrl);
+            if (token?.Project is null) return KeystoneErrors.ServiceUnauthorized(identityUrl);
             var version = Microversion.Read(context, out var badVersion);
             if (version is null) return badVersion!;
             Microversion.Echo(context.Response, version.Value);
@@ -48,7 +56,7 @@ internal static class CinderEndpoints
             }
             else if (segments[0] != token.Project.Id)
             {
-                return KeystoneErrors.Unauthorized(identityUrl);
+                return KeystoneErrors.ServiceUnauthorized(identityUrl);
             }
             else
             {

@@ -51,9 +51,11 @@ internal static class SnapshotCreate
         if (VolumeRefusal(call.Version, volume, force) is { } refused) return refused;
         if (QuotaRefusal(call, volume) is { } overQuota) return overQuota;
 
+        // The snapshot belongs to the caller's project (context.project_id), even when an admin snapshots another project's volume.
+
         var created = new CinderSnapshot
         {
-            Id = OpenStackIds.NewUuid(), Region = call.Region, ProjectId = volume.ProjectId, UserId = call.Token.User.Id, VolumeId = volume.Id,
+            Id = OpenStackIds.NewUuid(), Region = call.Region, ProjectId = call.ProjectId, UserId = call.Token.User.Id, VolumeId = volume.Id,
             SizeGiB = volume.SizeGiB, CreatedAt = call.Now, Name = CinderJson.Text(snapshot["name"]) ?? CinderJson.Text(snapshot["display_name"]),
             Description = CinderJson.Text(snapshot["description"]), Status = "creating", Progress = "0%", Metadata = metadata,
         };
@@ -92,8 +94,8 @@ internal static class SnapshotCreate
 
     private static OpenStackReply? QuotaRefusal(CinderCall call, CinderVolume volume)
     {
-        if (!call.Store.Quotas.TryGetValue(volume.ProjectId, out var quota)) return null;
-        var (count, gigabytes) = call.Store.Usage(call.Region, volume.ProjectId);
+        if (!call.Store.Quotas.TryGetValue(call.ProjectId, out var quota)) return null;
+        var (count, gigabytes) = call.Store.Usage(call.Region, call.ProjectId);
         if (quota.Snapshots >= 0 && count + 1 > quota.Snapshots)
         {
             return CinderErrors.OverQuota($"SnapshotLimitExceeded: Maximum number of snapshots allowed ({quota.Snapshots}) exceeded");
