@@ -31,9 +31,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    [Parameter(ParameterSetName = ConfigurationSet)]
-    [ValidateNotNullOrEmpty]
-    [Alias("Cloud")]
+    [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud")]
     public string? Profile { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty] public string? Zone { get; set; }
@@ -41,8 +39,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter, ValidateNotNullOrEmpty] public string? ProjectId { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? OrganizationId { get; set; }
 
-    [Parameter]
-    public Uri? Endpoint { get; set; }
+    [Parameter] public Uri? Endpoint { get; set; }
 
     // OpenStack only: the project by name, the domains, application credentials, the catalog interface, a CA.
     [Parameter, ValidateNotNullOrEmpty] public string? ProjectName { get; set; }
@@ -53,29 +50,13 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter, ValidateSet("public", "internal", "admin")] public string? Interface { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? CACertificate { get; set; }
 
-    [Parameter]
-    public SwitchParameter AllowUnencryptedEndpoint { get; set; }
-
-    [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Name { get; set; }
-
-    [Parameter]
-    [ValidateRange(0, 10)]
-    public int? MaxRetries { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, ConnectionSettings.MaxConcurrentPages)]
-    public int? ConcurrentPages { get; set; }
-
-    [Parameter]
-    public SwitchParameter Default { get; set; }
-
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    [Parameter] public SwitchParameter AllowUnencryptedEndpoint { get; set; }
+    [Parameter] public SwitchParameter SkipCertificateCheck { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? Name { get; set; }
+    [Parameter, ValidateRange(0, 10)] public int? MaxRetries { get; set; }
+    [Parameter, ValidateRange(1, ConnectionSettings.MaxConcurrentPages)] public int? ConcurrentPages { get; set; }
+    [Parameter] public SwitchParameter Default { get; set; }
+    [Parameter] public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -94,12 +75,8 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             Endpoint = Endpoint,
             OpenStack = new OpenStackParameters
             {
-                ProjectName = ProjectName,
-                UserDomain = UserDomain,
-                ProjectDomain = ProjectDomain,
-                ApplicationCredentialId = ApplicationCredentialId,
-                ApplicationCredentialName = ApplicationCredentialName,
-                Interface = Interface,
+                ProjectName = ProjectName, UserDomain = UserDomain, ProjectDomain = ProjectDomain, Interface = Interface,
+                ApplicationCredentialId = ApplicationCredentialId, ApplicationCredentialName = ApplicationCredentialName,
                 CACertificate = CACertificate is null ? null : GetUnresolvedProviderPathFromPSPath(CACertificate),
             },
             AllowUnencryptedEndpoint = AllowUnencryptedEndpoint.IsPresent,
@@ -111,7 +88,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             Default = Default.IsPresent,
             PassThru = PassThru.IsPresent,
         };
-        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath; // clouds.yaml is looked for in PowerShell's current folder
         Run(() => new ConnectProviderOperation(Connections, Context, openStackConfig: () => OpenStackConfigLoader.ForCurrentProcess(here)).Process(request));
     }
 }
