@@ -78,6 +78,8 @@ public sealed class OpenStackConnectionSettings : ConnectionSettings
         if (Array.IndexOf(Interfaces, Interface) < 0)
             throw InputValidation.Invalid("Interface", $"{OriginOf("Interface")} is '{Interface}'; the catalog interfaces are public, internal and admin.");
         if (Region is not null) InputValidation.RequireNotEmpty(Region, "Region");
+        if (CaCertificatePath is not null && !System.IO.File.Exists(CaCertificatePath))
+            throw InputValidation.Invalid("CACertificate", $"{OriginOf("CaCertificate")} names {CaCertificatePath}, which does not exist.");
         if (UsesApplicationCredential) ValidateApplicationCredential();
         else ValidatePassword();
         ValidateCommon();

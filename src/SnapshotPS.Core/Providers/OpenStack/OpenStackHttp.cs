@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
@@ -34,7 +35,15 @@ internal static class OpenStackHttp
     public static HttpMessageHandler? WireFor(OpenStackConnectionSettings settings, HttpMessageHandler? transport)
     {
         if (transport is not null || settings.CaCertificatePath is null || settings.Http.SkipCertificateCheck) return transport;
-        var authority = new X509Certificate2(settings.CaCertificatePath);
+        X509Certificate2 authority;
+        try
+        {
+            authority = new X509Certificate2(settings.CaCertificatePath);
+        }
+        catch (CryptographicException unreadable)
+        {
+            throw new ArgumentException($"Invalid value for -CACertificate: {settings.CaCertificatePath} is not a PEM or DER certificate ({unreadable.Message.TrimEnd('.')}).", "CACertificate", unreadable);
+        }
         var wire = CloudHttpClientFactory.CreateWire(settings.Http);
         wire.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, authority);
         return wire;

@@ -228,4 +228,44 @@ public class CinderProviderTests(OpenStackEmulatorFixture emulator) : IClassFixt
 
         Assert.Equal("by-app-cred", (await provider.GetSnapshotAsync(SnapshotLocator.From(created), CancellationToken.None)).Name);
     }
+
+    [Fact]
+    public async Task An_admin_asking_for_all_projects_lists_other_projects_snapshots_and_a_member_does_not()
+    {
+        var volume = emulator.Fake.AddVolume(name: "tenant");
+        var seeded = emulator.Fake.SeedSnapshots(volume, 2, "tenant-");
+        var admin = emulator.PasswordSettings();
+        admin.Username = OpenStackFake.AdminUserName;
+        admin.Password = SnapshotPS.Core.Connections.SecretValue.FromPlainText(OpenStackFake.AdminPassword);
+        admin.ProjectName = OpenStackFake.AdminProjectName;
+        admin.AllProjects = true;
+        using var asAdmin = emulator.Provider(admin);
+        using var asAdminOwnProject = emulator.Provider(WithoutAllProjects(admin));
+
+        var everywhere = await ListAsync(asAdmin, new SnapshotQuery { VolumeId = volume });
+        var ownProject = await ListAsync(asAdminOwnProject, new SnapshotQuery { VolumeId = volume });
+
+        Assert.Equal(seeded.Order(), everywhere.Select(s => s.Id).Order());
+        Assert.All(everywhere, s => Assert.Equal(OpenStackFake.DemoProjectId, s.Owner));
+        Assert.Empty(ownProject);
+        Assert.Contains(emulator.Host.Requests.Snapshot(), r => r.Query.Contains("all_tenants=1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_CA_certificate_that_does_not_exist_is_refused_naming_CACertificate()
+    {
+        var settings = emulator.PasswordSettings();
+        settings.CaCertificatePath = "/no/such/ca.pem";
+
+        Assert.Equal("CACertificate", Assert.Throws<ArgumentException>(() => emulator.Provider(settings)).ParamName);
+    }
+
+    private OpenStackConnectionSettings WithoutAllProjects(OpenStackConnectionSettings admin)
+    {
+        var settings = emulator.PasswordSettings();
+        settings.Username = admin.Username;
+        settings.Password = admin.Password;
+        settings.ProjectName = admin.ProjectName;
+        return settings;
+    }
 }
