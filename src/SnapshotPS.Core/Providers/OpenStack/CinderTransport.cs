@@ -50,7 +50,7 @@ internal sealed class CinderTransport : IDisposable
         using var request = await RequestAsync(region, method, path, null, null, cancellationToken).ConfigureAwait(false);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
-            throw OpenStackErrors.From(response, await BufferedContent.ReadAsync(response.Content).ConfigureAwait(false), "Cinder");
+            throw Failure(request, response, await BufferedContent.ReadAsync(response.Content).ConfigureAwait(false));
     }
 
     private async Task<T> SendAsync<T>(string? region, HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> replyType, bool idempotent, string? microversion, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ internal sealed class CinderTransport : IDisposable
         request.MarkIdempotent(idempotent);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var bytes = await BufferedContent.ReadAsync(response.Content).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw OpenStackErrors.From(response, bytes, "Cinder");
+        if (!response.IsSuccessStatusCode) throw Failure(request, response, bytes);
         try
         {
             var reply = JsonSerializer.Deserialize(bytes.Span, replyType) ?? throw new InvalidReplyException("The body", "is empty or null");
@@ -105,11 +105,27 @@ internal sealed class CinderTransport : IDisposable
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var login = await _session.GetAsync(cancellationToken).ConfigureAwait(false);
+            KeystoneLogin login;
+            try
+            {
+                login = await _session.GetAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (CloudApiException refused)
+            {
+                return LoginFailed(request, refused, null);
+            }
             var response = await SendWithAsync(request, login, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode != 401) return response;
+            KeystoneLogin renewed;
+            try
+            {
+                renewed = await _session.RenewAfterRefusalAsync(login, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CloudApiException refused)
+            {
+                return LoginFailed(request, refused, response);
+            }
             response.Dispose();
-            var renewed = await _session.RenewAfterRefusalAsync(login, cancellationToken).ConfigureAwait(false);
             return await SendWithAsync(request, renewed, cancellationToken).ConfigureAwait(false);
         }
 
@@ -119,5 +135,22 @@ internal sealed class CinderTransport : IDisposable
             request.Headers.TryAddWithoutValidation("X-Auth-Token", login.Token.Reveal());
             return base.SendAsync(request, cancellationToken);
         }
+
+        /// <summary>
+        /// Keystone's refusal travels beside a 401 through the pipeline (which would report an exception
+        /// thrown here as a network fault); the transport throws it.
+        /// </summary>
+        private static HttpResponseMessage LoginFailed(HttpRequestMessage request, CloudApiException refused, HttpResponseMessage? unauthorized)
+        {
+            request.Properties[LoginFailureKey] = refused;
+            return unauthorized ?? new HttpResponseMessage(System.Net.HttpStatusCode.Unauthorized) { RequestMessage = request, Content = new ByteArrayContent(new byte[0]) };
+        }
     }
+
+    private const string LoginFailureKey = "SnapshotPS.OpenStack.LoginFailure";
+
+    private static CloudApiException Failure(HttpRequestMessage request, HttpResponseMessage response, ReadOnlyMemory<byte> body) =>
+        request.Properties.TryGetValue(LoginFailureKey, out var refused) && refused is CloudApiException login
+            ? login
+            : OpenStackErrors.From(response, body, "Cinder");
 }

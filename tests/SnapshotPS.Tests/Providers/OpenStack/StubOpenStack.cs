@@ -25,6 +25,9 @@ public sealed class StubOpenStack : IAsyncDisposable
 
     public int TokensIssued => Volatile.Read(ref _tokens);
 
+    /// <summary>From this login on (1-based), Keystone answers 401 as for a changed password.</summary>
+    public int? RefuseLoginsFrom { get; set; }
+
     public ConcurrentQueue<string> TokenBodies { get; } = new();
 
     public ConcurrentQueue<string> CinderRequests { get; } = new();
@@ -59,6 +62,12 @@ public sealed class StubOpenStack : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             TokenBodies.Enqueue(await reader.ReadToEndAsync());
             var number = Interlocked.Increment(ref _tokens);
+            if (number >= RefuseLoginsFrom)
+            {
+                context.Response.Headers["x-openstack-request-id"] = "req-keystone-refused";
+                await StubServer.JsonAsync(context, """{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}""", 401);
+                return;
+            }
             var issued = DateTimeOffset.UtcNow;
             context.Response.Headers["X-Subject-Token"] = "tok-" + number;
             context.Response.Headers["x-openstack-request-id"] = "req-keystone-" + number;

@@ -104,4 +104,35 @@ public class TokenRenewalTests
         Assert.DoesNotContain("tok-", failure.ToString());
         Assert.DoesNotContain(StubOpenStack.Password, settings.Password!.ToString());
     }
+
+    [Fact]
+    public async Task A_renewal_that_Keystone_refuses_is_reported_as_Keystones_refusal_not_as_a_network_fault()
+    {
+        await using var stub = await StubOpenStack.StartAsync((context, _) => StubOpenStack.UnauthorizedAsync(context));
+        stub.RefuseLoginsFrom = 2;
+        using var provider = new OpenStackProvider(stub.Settings(), "os");
+
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => ShowAsync(provider));
+
+        Assert.Equal((CloudErrorKind.Unauthenticated, "req-keystone-refused"), (failure.Kind, failure.RequestId));
+        Assert.Contains("Keystone", failure.Message);
+        Assert.Contains("refused the login of user 'alice'", failure.Message);
+        Assert.Single(stub.CinderRequests);
+    }
+
+    [Fact]
+    public async Task A_renewal_due_by_the_clock_that_Keystone_refuses_is_Keystones_refusal_too()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var stub = await StubOpenStack.StartAsync((context, _) => StubServer.JsonAsync(context, $$"""{"snapshot": {{StubOpenStack.Snapshot(Id)}}}"""));
+        using var provider = new OpenStackProvider(stub.Settings(() => now), "os");
+        await ShowAsync(provider);
+        stub.RefuseLoginsFrom = 2;
+        now += TimeSpan.FromHours(2);
+
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() => ShowAsync(provider));
+
+        Assert.Equal(CloudErrorKind.Unauthenticated, failure.Kind);
+        Assert.Contains("refused the login", failure.Message);
+    }
 }
