@@ -118,8 +118,11 @@ public class OpenStackCmdletOperationTests : IClassFixture<OpenStackEmulatorFixt
         await new CopySnapshotOperation(_registry, _context).ProcessAsync(new CopySnapshotRequestInput { Source = Target(id) }, CancellationToken.None);
         await new ExportSnapshotOperation(_registry, _context).ProcessAsync(new ExportSnapshotInput { Target = Target(id), Bucket = "b" }, CancellationToken.None);
         await new ChangePermissionOperation(_registry, _context, grant: true).ProcessAsync(new ChangePermissionRequest { Target = Target(id), AccountIds = new[] { "x" } }, CancellationToken.None);
+        await new ChangePermissionOperation(_registry, _context, grant: false).ProcessAsync(new ChangePermissionRequest { Target = Target(id), Public = true }, CancellationToken.None);
+        await new GetExportTaskOperation(_registry, _context).ProcessAsync("openstack", new string[0], new[] { id }, CancellationToken.None);
 
-        Assert.Equal(new[] { "CopyCloudSnapshotNotSupported", "ExportCloudSnapshotNotSupported", "GrantCloudSnapshotPermissionNotSupported" }, _context.Errors.Select(e => e.ErrorId));
+        Assert.Equal(new[] { "CopyCloudSnapshotNotSupported", "ExportCloudSnapshotNotSupported", "GrantCloudSnapshotPermissionNotSupported", "RevokeCloudSnapshotPermissionNotSupported", "GetCloudSnapshotExportTaskNotSupported" },
+            _context.Errors.Select(e => e.ErrorId));
         Assert.All(_context.Errors, e => Assert.Contains("openstack volume", e.Exception.Message));
         Assert.Equal(before, _emulator.Requests("/"));
     }
