@@ -29,6 +29,9 @@ internal sealed class CinderTransport : IDisposable
 
     public KeystoneSession Session { get; }
 
+    /// <summary>The microversion from which Cinder routes URLs without a project id; above every version a feature here needs.</summary>
+    public const string ProjectlessUrlVersion = "3.67";
+
     /// <summary>The block-storage endpoint for a region (null: the connection's), from the current token's catalog.</summary>
     public async Task<(Uri Endpoint, string Region)> EndpointAsync(string? region, CancellationToken cancellationToken)
     {
@@ -75,7 +78,11 @@ internal sealed class CinderTransport : IDisposable
 
     private async Task<HttpRequestMessage> RequestAsync(string? region, HttpMethod method, string path, byte[]? body, string? microversion, CancellationToken cancellationToken)
     {
-        var (endpoint, _) = await EndpointAsync(region, cancellationToken).ConfigureAwait(false);
+        var login = await Session.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (endpoint, _) = login.Catalog.BlockStorage(region ?? _settings.Region, _settings.Interface, _settings.AllowUnencryptedEndpoint);
+        // An endpoint without the project id (.../v3) is served from microversion 3.67 on (reference A.2).
+        if (login.ProjectId is { } project && !endpoint.AbsolutePath.TrimEnd('/').EndsWith("/" + project, StringComparison.OrdinalIgnoreCase))
+            microversion = ProjectlessUrlVersion;
         var request = new HttpRequestMessage(method, new Uri(endpoint, path));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (microversion is not null) request.Headers.TryAddWithoutValidation("OpenStack-API-Version", "volume " + microversion);
