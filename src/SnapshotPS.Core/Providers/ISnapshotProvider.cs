@@ -63,6 +63,14 @@ public static class SnapshotProviderExtensions
     {
         var missing = needed & ~provider.Capabilities;
         if (missing != ProviderCapabilities.None)
-            throw new ProviderCapabilityException(provider.Provider, missing, provider.Capabilities, alternative);
+            throw new ProviderCapabilityException(provider.Provider, missing, provider.Capabilities,
+                alternative ?? (provider as IProviderAlternatives)?.AlternativeTo(missing));
     }
+}
+
+/// <summary>A provider that can say what to do instead of what it lacks, for every refusal of it.</summary>
+public interface IProviderAlternatives
+{
+    /// <summary>What the user can do instead, or null.</summary>
+    string? AlternativeTo(ProviderCapabilities missing);
 }

@@ -3,6 +3,7 @@ using System.Net.Http;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Providers.CloudMC;
 using SnapshotPS.Core.Providers.Koyeb;
+using SnapshotPS.Core.Providers.OpenStack;
 using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
 
@@ -18,6 +19,7 @@ public static class ProviderFactory
             OutscaleConnectionSettings outscale => new OutscaleProvider(outscale, connectionName, transport),
             KoyebConnectionSettings koyeb => new KoyebProvider(koyeb, connectionName, transport),
             CloudMCConnectionSettings cloudMC => new CloudMCProvider(cloudMC, connectionName, transport),
-            _ => throw new NotSupportedException($"{settings.Provider} is not supported yet. Supported: Outscale, Scaleway, Koyeb, CloudMC."),
+            OpenStackConnectionSettings openStack => new OpenStackProvider(openStack, connectionName, transport),
+            _ => throw new NotSupportedException($"SnapshotPS cannot connect to {settings.Provider}. It connects to Outscale, Scaleway, OpenStack, Koyeb and CloudMC."),
         };
 }

@@ -3,7 +3,9 @@ using System.Management.Automation;
 using System.Security;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
+using SnapshotPS.Core.Providers.OpenStack;
 using SnapshotPS.Operations;
+using SnapshotPS.Operations.Connecting;
 
 namespace SnapshotPS.Cmdlets;
 
@@ -29,8 +31,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    [Parameter(ParameterSetName = ConfigurationSet)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud")]
     public string? Profile { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty] public string? Zone { get; set; }
@@ -40,32 +41,24 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter, ValidateNotNullOrEmpty] public string? ServiceCode { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? Environment { get; set; }
 
-    [Parameter]
-    public Uri? Endpoint { get; set; }
+    [Parameter] public Uri? Endpoint { get; set; }
 
-    [Parameter]
-    public SwitchParameter AllowUnencryptedEndpoint { get; set; }
+    // OpenStack only: the project by name, the domains, application credentials, the catalog interface, a CA.
+    [Parameter, ValidateNotNullOrEmpty] public string? ProjectName { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? UserDomain { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ProjectDomain { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ApplicationCredentialId { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? ApplicationCredentialName { get; set; }
+    [Parameter, ValidateSet("public", "internal", "admin")] public string? Interface { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? CACertificate { get; set; }
 
-    [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
-
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Name { get; set; }
-
-    [Parameter]
-    [ValidateRange(0, 10)]
-    public int? MaxRetries { get; set; }
-
-    [Parameter]
-    [ValidateRange(1, ConnectionSettings.MaxConcurrentPages)]
-    public int? ConcurrentPages { get; set; }
-
-    [Parameter]
-    public SwitchParameter Default { get; set; }
-
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    [Parameter] public SwitchParameter AllowUnencryptedEndpoint { get; set; }
+    [Parameter] public SwitchParameter SkipCertificateCheck { get; set; }
+    [Parameter, ValidateNotNullOrEmpty] public string? Name { get; set; }
+    [Parameter, ValidateRange(0, 10)] public int? MaxRetries { get; set; }
+    [Parameter, ValidateRange(1, ConnectionSettings.MaxConcurrentPages)] public int? ConcurrentPages { get; set; }
+    [Parameter] public SwitchParameter Default { get; set; }
+    [Parameter] public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -84,6 +77,12 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             ServiceCode = ServiceCode,
             Environment = Environment,
             Endpoint = Endpoint,
+            OpenStack = new OpenStackParameters
+            {
+                ProjectName = ProjectName, UserDomain = UserDomain, ProjectDomain = ProjectDomain, Interface = Interface,
+                ApplicationCredentialId = ApplicationCredentialId, ApplicationCredentialName = ApplicationCredentialName,
+                CACertificate = CACertificate is null ? null : GetUnresolvedProviderPathFromPSPath(CACertificate),
+            },
             AllowUnencryptedEndpoint = AllowUnencryptedEndpoint.IsPresent,
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
             FromConfiguration = true,
@@ -93,6 +92,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             Default = Default.IsPresent,
             PassThru = PassThru.IsPresent,
         };
-        Run(() => new ConnectProviderOperation(Connections, Context).Process(request));
+        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath; // clouds.yaml is looked for in PowerShell's current folder
+        Run(() => new ConnectProviderOperation(Connections, Context, openStackConfig: () => OpenStackConfigLoader.ForCurrentProcess(here)).Process(request));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
 using SnapshotPS.Core.Providers;
+using SnapshotPS.Core.Providers.OpenStack;
 using SnapshotPS.Core.Providers.Outscale;
 using SnapshotPS.Core.Providers.Scaleway;
 using SnapshotPS.Operations.Connecting;
@@ -25,6 +26,9 @@ public sealed class ConnectProviderRequest
     public string? Environment { get; init; }
     public Uri? Endpoint { get; init; }
 
+    /// <summary>What only OpenStack takes: project by name, domains, application credentials, interface, CA.</summary>
+    public OpenStackParameters? OpenStack { get; init; }
+
     /// <summary>Fill what the parameters do not give from the provider's own configuration (environment variables, CLI profiles).</summary>
     public bool FromConfiguration { get; init; }
     public string? Profile { get; init; }
@@ -47,13 +51,16 @@ public sealed class ConnectProviderOperation : SnapshotOperation
 {
     private readonly Func<ScalewayProfileLoader> _scalewayProfiles;
     private readonly Func<OutscaleProfileLoader> _outscaleProfiles;
+    private readonly Func<OpenStackConfigLoader> _openStackConfig;
 
     public ConnectProviderOperation(ConnectionRegistry connections, ICmdletContext context,
-        Func<ScalewayProfileLoader>? scalewayProfiles = null, Func<OutscaleProfileLoader>? outscaleProfiles = null)
+        Func<ScalewayProfileLoader>? scalewayProfiles = null, Func<OutscaleProfileLoader>? outscaleProfiles = null,
+        Func<OpenStackConfigLoader>? openStackConfig = null)
         : base(connections, context, "ConnectSnapshotProvider")
     {
         _scalewayProfiles = scalewayProfiles ?? ScalewayProfileLoader.ForCurrentProcess;
         _outscaleProfiles = outscaleProfiles ?? OutscaleProfileLoader.ForCurrentProcess;
+        _openStackConfig = openStackConfig ?? (() => OpenStackConfigLoader.ForCurrentProcess());
     }
 
     public void Process(ConnectProviderRequest request)
@@ -65,7 +72,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             if (request.ConcurrentPages is int pages) settings.ConcurrentPages = pages;
             settings.PollInterval = request.PollInterval;
             settings.AllowUnencryptedEndpoint = request.AllowUnencryptedEndpoint;
-            settings.Http.SkipCertificateCheck = request.SkipCertificateCheck;
+            if (request.SkipCertificateCheck) settings.Http.SkipCertificateCheck = true;
             settings.Validate();
 
             var name = request.Name ?? request.Provider.ToString().ToLowerInvariant();
@@ -97,8 +104,9 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         CloudProvider.Outscale => BuildOutscale(request),
         CloudProvider.Koyeb => Connecting.KoyebConnectionBuilder.Build(request, Core.Providers.Koyeb.KoyebConfigLoader.ForCurrentProcess),
         CloudProvider.CloudMC => Connecting.CloudMCConnectionBuilder.Build(request, Core.Providers.CloudMC.CloudMCEnvironmentLoader.ForCurrentProcess),
+        CloudProvider.OpenStack => OpenStackConnectionBuilder.Build(request, _openStackConfig),
         _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
-            "This version of SnapshotPS connects to Outscale, Scaleway, Koyeb and CloudMC only."),
+            "SnapshotPS connects to Outscale, Scaleway, OpenStack, Koyeb and CloudMC."),
     };
 
     private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)

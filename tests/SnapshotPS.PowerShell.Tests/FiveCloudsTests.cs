@@ -1,0 +1,52 @@
+using System.Collections;
+using SnapshotPS.Emulator;
+
+namespace SnapshotPS.PowerShell.Tests;
+
+/// <summary>One session connected to all five fake clouds: one listing, one table, one pipeline.</summary>
+public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<PowerShellFixture>
+{
+    private const string ConnectAll = """
+        function Secret([string] $text) { ConvertTo-SecureString $text -AsPlainText -Force }
+        Connect-SnapshotProvider -Provider Koyeb -Name koyeb -Endpoint $koyeb -SecretKey (Secret $koyebToken) -ErrorAction Stop
+        Connect-SnapshotProvider -Provider CloudMC -Name cloudmc -Endpoint $cloudmc -SecretKey (Secret $cloudmcKey) -ErrorAction Stop
+        Connect-SnapshotProvider -Provider OpenStack -Name openstack -Endpoint $keystone -ProjectName demo -Region RegionOne `
+            -Credential ([pscredential]::new('demo', (Secret $openstackPassword))) -ErrorAction Stop
+        """;
+
+    [Fact]
+    public void AllConnections_lists_the_snapshots_of_all_five_clouds_in_one_table()
+    {
+        var prefix = "five-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 1, namePrefix: prefix + "scw-");
+        fixture.Outscale.SeedSnapshots(1, tags: [new KeyValuePair<string, string>("Name", prefix + "osc-1")]);
+        fixture.Emulator.Koyeb.SeedSnapshots(1, prefix + "kyb-");
+        fixture.Emulator.CloudMC.SeedSnapshots(fixture.Emulator.CloudMC.AddVolume(), 1, prefix + "cmc-");
+        fixture.Emulator.OpenStack.SeedSnapshots(fixture.Emulator.OpenStack.AddVolume(), 1, prefix + "ost-");
+        using var session = fixture.ConnectedSession();
+        session.Run(ConnectAll, Variables()).AssertSucceeded();
+
+        var listed = session.Run("Get-CloudSnapshot -AllConnections -Name $pattern", new Hashtable { ["pattern"] = prefix + "*" }).AssertSucceeded().Output;
+        var table = session.Render(listed);
+
+        Assert.Equal(["CloudMC", "Koyeb", "OpenStack", "Outscale", "Scaleway"], listed.Select(s => s.Properties["Provider"].Value.ToString()!).Order());
+        RenderedView.AssertNothingTruncated(table);
+        Assert.Single(table.Split('\n'), line => line.StartsWith("Name ", StringComparison.Ordinal));
+        foreach (var snapshot in listed)
+        {
+            var row = RenderedView.LineWith(table, (string)snapshot.Properties["Id"].Value);
+            Assert.Contains((string)snapshot.Properties["Connection"].Value, row, StringComparison.Ordinal);
+            Assert.Contains(snapshot.Properties["State"].Value.ToString()!, row, StringComparison.Ordinal);
+        }
+    }
+
+    private Hashtable Variables() => new()
+    {
+        ["koyeb"] = fixture.Emulator.KoyebEndpoint,
+        ["koyebToken"] = KoyebFake.DefaultToken,
+        ["cloudmc"] = fixture.Emulator.CloudMCEndpoint,
+        ["cloudmcKey"] = CloudMCFake.DefaultApiKey,
+        ["keystone"] = fixture.Emulator.OpenStackAuthUrl,
+        ["openstackPassword"] = OpenStackFake.DemoPassword,
+    };
+}
