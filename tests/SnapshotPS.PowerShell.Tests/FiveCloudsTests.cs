@@ -9,8 +9,8 @@ public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<P
     private const string ConnectAll = """
         function Secret([string] $text) { ConvertTo-SecureString $text -AsPlainText -Force }
         Connect-SnapshotProvider -Provider Koyeb -Name koyeb -Endpoint $koyeb -SecretKey (Secret $koyebToken) -ErrorAction Stop
-        Connect-SnapshotProvider -Provider CloudMC -Name cloudmc -Endpoint $cloudmc -SecretKey (Secret $cloudmcKey) -ErrorAction Stop
-        Connect-SnapshotProvider -Provider OpenStack -Name openstack -Endpoint $keystone -ProjectName demo -Region RegionOne `
+        Connect-SnapshotProvider -Provider CloudMC -Name cloudmc -Endpoint $cloudmc -SecretKey (Secret $cloudmcKey) -Environment $cloudmcEnvironment -ErrorAction Stop
+        Connect-SnapshotProvider -Provider OpenStack -Name openstack -Endpoint $keystone -UserDomain Default -ProjectName demo -ProjectDomain Default -Region RegionOne `
             -Credential ([pscredential]::new('demo', (Secret $openstackPassword))) -ErrorAction Stop
         """;
 
@@ -46,6 +46,7 @@ public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<P
         ["koyebToken"] = KoyebFake.DefaultToken,
         ["cloudmc"] = fixture.Emulator.CloudMCEndpoint,
         ["cloudmcKey"] = CloudMCFake.DefaultApiKey,
+        ["cloudmcEnvironment"] = CloudMCFake.DefaultEnvironment,
         ["keystone"] = fixture.Emulator.OpenStackAuthUrl,
         ["openstackPassword"] = OpenStackFake.DemoPassword,
     };

@@ -61,8 +61,8 @@ internal sealed partial class OpenStackProvider(OpenStackFake fake) : IProviderF
     {
         yield return $"OpenStack ({OpenStackFake.RegionOne}, {OpenStackFake.RegionTwo}): Connect-SnapshotProvider -Provider OpenStack " +
             $"-Endpoint {AuthUrl(baseAddress)} -Credential (New-Object PSCredential '{OpenStackFake.DemoUserName}', " +
-            $"(ConvertTo-SecureString '{OpenStackFake.DemoPassword}' -AsPlainText -Force)) -ProjectName {OpenStackFake.DemoProjectName} " +
-            $"-Region {OpenStackFake.RegionOne}";
+            $"(ConvertTo-SecureString '{OpenStackFake.DemoPassword}' -AsPlainText -Force)) -UserDomain Default " +
+            $"-ProjectName {OpenStackFake.DemoProjectName} -ProjectDomain Default -Region {OpenStackFake.RegionOne}";
     }
 
     /// <summary>One 10 GiB volume of the demo project in RegionOne with snapshots nightly-0001..N.</summary>

@@ -17,7 +17,7 @@ public sealed class OpenStackConsoleTests : OpenStackTestBase
         Assert.Contains("-Endpoint " + Host.OpenStackAuthUrl, line);
         Assert.Contains($"'{OpenStackFake.DemoUserName}'", line);
         Assert.Contains($"'{OpenStackFake.DemoPassword}'", line);
-        Assert.Contains("-ProjectName demo -Region RegionOne", line);
+        Assert.Contains("-UserDomain Default -ProjectName demo -ProjectDomain Default -Region RegionOne", line);
         Assert.Equal(25, Names(answer).Length);
         Assert.Equal("nightly-0025", Names(answer)[0]);
     }
