@@ -105,8 +105,8 @@ public sealed class ConnectProviderOperation : SnapshotOperation
         CloudProvider.Koyeb => Connecting.KoyebConnectionBuilder.Build(request, Core.Providers.Koyeb.KoyebConfigLoader.ForCurrentProcess),
         CloudProvider.CloudMC => Connecting.CloudMCConnectionBuilder.Build(request, Core.Providers.CloudMC.CloudMCEnvironmentLoader.ForCurrentProcess),
         CloudProvider.OpenStack => OpenStackConnectionBuilder.Build(request, _openStackConfig),
-        _ => throw new ProviderCapabilityException(request.Provider, ProviderCapabilities.None, ProviderCapabilities.None,
-            "SnapshotPS connects to Outscale, Scaleway, OpenStack, Koyeb and CloudMC."),
+        _ => throw new NotSupportedException(
+            $"SnapshotPS cannot connect to '{request.Provider}': it connects to Outscale, Scaleway, OpenStack, Koyeb and CloudMC."),
     };
 
     private ScalewayConnectionSettings BuildScaleway(ConnectProviderRequest request)

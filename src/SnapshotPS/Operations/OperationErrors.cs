@@ -19,6 +19,7 @@ public static class OperationErrors
         PartialSuccessException { InnerException: CloudApiException cause } partly =>
             new OperationError(cmdletPrefix + "PartiallyCompleted", CategoryOf(cause.Kind), partly, target),
         ProviderCapabilityException unsupported => new OperationError(cmdletPrefix + "NotSupported", OperationErrorCategory.NotImplemented, unsupported, target),
+        NotSupportedException unsupported => new OperationError(cmdletPrefix + "NotSupported", OperationErrorCategory.NotImplemented, unsupported, target),
         ArgumentException invalid => new OperationError(cmdletPrefix + "InvalidArgument", OperationErrorCategory.InvalidArgument, invalid, target),
         KeyNotFoundException noConnection => new OperationError(cmdletPrefix + "ConnectionNotFound", OperationErrorCategory.ObjectNotFound, noConnection, target),
         SnapshotWaitException { TimedOut: true } late => new OperationError(cmdletPrefix + "WaitTimeout", OperationErrorCategory.OperationTimeout, late, target),

@@ -194,7 +194,7 @@ public class ConnectionOperationTests : IClassFixture<EmulatorFixture>, IDisposa
         Connect(new ConnectProviderRequest { Provider = (CloudProvider)99, SecretKey = SecretValue.FromPlainText("x") });
         var error = Assert.Single(_context.Errors);
         Assert.Equal("ConnectSnapshotProviderNotSupported", error.ErrorId);
-        Assert.Contains("This version of SnapshotPS connects to", error.Exception.Message);
+        Assert.Equal("SnapshotPS cannot connect to '99': it connects to Outscale, Scaleway, OpenStack, Koyeb and CloudMC.", error.Exception.Message);
     }
 
     [Fact]
