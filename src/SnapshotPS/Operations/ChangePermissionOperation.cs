@@ -32,13 +32,13 @@ public sealed class ChangePermissionOperation : SnapshotOperation
         {
             if (request.AccountIds.Count == 0 && !request.Public)
                 throw InputValidation.Invalid("AccountId", "name at least one account id, or -Public.");
-            var (_, provider, locator) = request.Target.Resolve(Connections);
+            var (connection, provider, locator) = request.Target.Resolve(Connections);
             provider.Require(ProviderCapabilities.Permissions);
             var change = new PermissionChange(_grant, request.AccountIds, request.Public);
             provider.Validate(locator, change);
             var who = request.Public ? (request.AccountIds.Count == 0 ? "everyone" : "everyone and " + string.Join(", ", request.AccountIds)) : string.Join(", ", request.AccountIds);
             var action = _grant ? $"Allow {who} to create volumes from snapshot" : $"Stop {who} from creating volumes from snapshot";
-            if (!Context.ShouldProcess(request.Target.Describe(), action)) return;
+            if (!Context.ShouldProcess(request.Target.Describe(connection.Name), action)) return;
 
             var updated = await provider.ChangePermissionsAsync(locator, change, cancellationToken);
             if (request.PassThru) Context.WriteObject(updated);

@@ -80,7 +80,8 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             var connection = new SnapshotConnection(name, settings, ProviderFactory.Create(settings, name), DateTimeOffset.Now);
             WarnAboutTransport(name, settings);
             var replaced = Connections.Add(connection, request.Default);
-            if (replaced is not null) Context.WriteVerbose($"Replaced the earlier connection named '{name}'.");
+            if (replaced is not null)
+                Context.WriteWarning($"Connection '{name}' replaces the earlier connection of that name ({replaced.Provider}, {replaced.Location}), which is closed. Give -Name to keep both.");
             Context.WriteVerbose($"Connected '{name}' to {connection.Provider} ({connection.Location}, {connection.Scope}) from {settings.Source}.");
             if (request.PassThru) Context.WriteObject(connection);
         }

@@ -54,7 +54,7 @@ public sealed class CopySnapshotOperation : SnapshotOperation
                 Tags = tags,
             };
             provider.Validate(copy);
-            if (!Context.ShouldProcess($"{request.Source.Describe()} ({sourceRegion})", $"Copy snapshot to {destination.Name} ({destination.Location})")) return;
+            if (!Context.ShouldProcess($"{request.Source.Describe(source.Name)} ({sourceRegion})", $"Copy snapshot to {destination.Name} ({destination.Location})")) return;
 
             var created = await SnapshotCreation.CreateAsync(Context, CmdletPrefix, () => provider.CopySnapshotAsync(copy, cancellationToken));
             if (created is not null) await SnapshotCreation.WriteWhenReadyAsync(Context, CmdletPrefix, provider, created, request.Wait, request.Timeout, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
         ForItemAsync(request.Target.InputObject ?? (object?)request.Target.Id, async () =>
         {
             InputValidation.RequirePositive(request.Timeout, "Timeout");
-            var (_, provider, locator) = request.Target.Resolve(Connections);
+            var (connection, provider, locator) = request.Target.Resolve(Connections);
             provider.Require(ProviderCapabilities.Export);
             var export = new ExportSnapshotRequest(locator, request.Bucket)
             {
@@ -43,7 +43,7 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
                 BucketSecretKey = request.BucketSecretKey,
             };
             provider.Validate(export);
-            if (!Context.ShouldProcess(request.Target.Describe(), $"Export snapshot to bucket {request.Bucket}/{request.Prefix} as {request.Format}")) return;
+            if (!Context.ShouldProcess(request.Target.Describe(connection.Name), $"Export snapshot to bucket {request.Bucket}/{request.Prefix} as {request.Format}")) return;
 
             var task = await provider.ExportSnapshotAsync(export, cancellationToken);
             Context.WriteVerbose($"Started export task {task.Id} ({task.ProviderState}).");

@@ -57,7 +57,7 @@ public sealed class NewSnapshotOperation : SnapshotOperation
             };
             provider.Validate(create);
             var source = request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";
-            if (!Context.ShouldProcess($"{source} ({connection.Name})", $"Create snapshot '{request.Name ?? "(generated name)"}'"))
+            if (!Context.ShouldProcess($"{source} on {connection.Name}", $"Create snapshot '{request.Name ?? "(generated name)"}'"))
                 return;
 
             var created = await SnapshotCreation.CreateAsync(Context, CmdletPrefix, () => provider.CreateSnapshotAsync(create, cancellationToken));

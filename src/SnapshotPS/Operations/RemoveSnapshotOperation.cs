@@ -30,14 +30,14 @@ public sealed class RemoveSnapshotOperation : SnapshotOperation
             InputValidation.RequirePositive(request.Timeout, "Timeout");
             var (connection, provider, locator) = request.Target.Resolve(Connections);
             provider.Require(ProviderCapabilities.Delete);
-            if (!Confirm($"{request.Target.Describe()} on {connection.Name}", "Remove snapshot", request.Force)) return;
+            if (!Confirm(request.Target.Describe(connection.Name), "Remove snapshot", request.Force)) return;
 
             await provider.DeleteSnapshotAsync(locator, cancellationToken);
             Context.WriteVerbose($"Deletion of snapshot {locator.Id} accepted.");
             if (request.Wait)
             {
                 await SnapshotWaits.WaitAsync(Context, provider, locator, new[] { SnapshotState.Deleted },
-                    request.Timeout, null, $"Removing snapshot {request.Target.Describe()}", cancellationToken);
+                    request.Timeout, null, $"Removing snapshot {request.Target.Describe(connection.Name)}", cancellationToken);
             }
         }, cancellationToken);
 }

@@ -43,12 +43,12 @@ public sealed class SetSnapshotOperation : SnapshotOperation
 
             var tags = TagConversion.From(request.Tags, "Tag");
             var addTags = TagConversion.From(request.AddTags, "AddTag");
-            var (_, provider, locator) = request.Target.Resolve(Connections);
+            var (connection, provider, locator) = request.Target.Resolve(Connections);
             if (request.Name is not null) provider.Require(ProviderCapabilities.Rename);
             if (request.Tags is not null || changesTags) provider.Require(ProviderCapabilities.Tags);
             if (request.Description is not null) provider.Require(ProviderCapabilities.Description);
             provider.Validate(new UpdateSnapshotRequest(locator) { Name = request.Name, Description = request.Description, Tags = tags });
-            if (!Context.ShouldProcess(request.Target.Describe(), "Update snapshot")) return;
+            if (!Context.ShouldProcess(request.Target.Describe(connection.Name), "Update snapshot")) return;
 
             if (changesTags)
             {

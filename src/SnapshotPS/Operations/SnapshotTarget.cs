@@ -12,7 +12,9 @@ public sealed class SnapshotTarget
     public string? Connection { get; init; }
     public string? Location { get; init; }
 
-    public string Describe() => InputObject is { } s ? $"{s.Name} ({s.Id})" : Id ?? "";
+    /// <summary>How confirmations, -WhatIf and progress name the snapshot: "name (id) on connection", or "id on connection" without a name.</summary>
+    public string Describe(string connection) =>
+        (InputObject is { } s ? (string.IsNullOrEmpty(s.Name) ? s.Id : $"{s.Name} ({s.Id})") : Id ?? "") + " on " + connection;
 
     /// <summary>Resolves the connection and checks the id and location before any request.</summary>
     public (SnapshotConnection Connection, ISnapshotProvider Provider, SnapshotLocator Locator) Resolve(ConnectionRegistry connections)

@@ -31,9 +31,9 @@ public sealed class WaitSnapshotOperation : SnapshotOperation
             if (request.States.Count == 0) throw InputValidation.Invalid("State", "name at least one state to wait for.");
             InputValidation.RequirePositive(request.Timeout, "Timeout");
             InputValidation.RequirePositive(request.PollInterval, "PollInterval");
-            var (_, provider, locator) = request.Target.Resolve(Connections);
+            var (connection, provider, locator) = request.Target.Resolve(Connections);
             var reached = await SnapshotWaits.WaitAsync(Context, provider, locator, request.States.Distinct().ToList(),
-                request.Timeout, request.PollInterval, $"Waiting for snapshot {request.Target.Describe()} to be {string.Join(" or ", request.States)}",
+                request.Timeout, request.PollInterval, $"Waiting for snapshot {request.Target.Describe(connection.Name)} to be {string.Join(" or ", request.States)}",
                 cancellationToken);
             if (reached is not null) Context.WriteObject(reached);
         }, cancellationToken);

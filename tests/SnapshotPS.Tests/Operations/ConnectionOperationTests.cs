@@ -70,12 +70,15 @@ public class ConnectionOperationTests : IClassFixture<EmulatorFixture>, IDisposa
     }
 
     [Fact]
-    public void ConnectingAgainUnderTheSameNameReplacesTheConnection()
+    public void ConnectingAgainUnderTheSameNameReplacesTheConnectionWithAWarning()
     {
         Connect(WithKey("same"));
+        Assert.Empty(_context.Warnings);
         Connect(WithKey("same"));
         Assert.Single(_registry.All());
-        Assert.Contains(_context.Verbose, v => v.Contains("Replaced"));
+        var warning = Assert.Single(_context.Warnings);
+        Assert.Contains("Connection 'same' replaces the earlier connection of that name (Scaleway", warning);
+        Assert.Contains("Give -Name to keep both", warning);
     }
 
     [Fact]

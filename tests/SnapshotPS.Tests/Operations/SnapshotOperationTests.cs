@@ -116,7 +116,7 @@ public class SnapshotOperationTests : IClassFixture<EmulatorFixture>
         var created = Assert.Single(_context.ObjectsOf<CloudSnapshot>());
         Assert.Equal("before-upgrade", created.Name);
         Assert.Equal("prod", created.Tags["env"]);
-        Assert.Equal(("volume " + volume + " (scaleway)", "Create snapshot 'before-upgrade'"), Assert.Single(_context.ShouldProcessCalls));
+        Assert.Equal(("volume " + volume + " on scaleway", "Create snapshot 'before-upgrade'"), Assert.Single(_context.ShouldProcessCalls));
     }
 
     [Fact]
