@@ -34,8 +34,8 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud")]
     public string? Profile { get; set; }
 
-    [Parameter, ValidateNotNullOrEmpty] public string? Zone { get; set; }
-    [Parameter, ValidateNotNullOrEmpty] public string? Region { get; set; }
+    [Parameter, ValidateNotNullOrEmpty, ArgumentCompleter(typeof(LocationCompleter))] public string? Zone { get; set; }
+    [Parameter, ValidateNotNullOrEmpty, ArgumentCompleter(typeof(LocationCompleter))] public string? Region { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? ProjectId { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? OrganizationId { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? ServiceCode { get; set; }

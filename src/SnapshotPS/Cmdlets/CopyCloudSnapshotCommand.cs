@@ -11,6 +11,7 @@ public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
 {
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocationCompleter))]
     public string? SourceRegion { get; set; }
 
     [Parameter]

@@ -49,6 +49,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Zone", "Region")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocationCompleter))]
     public string? Location { get; set; }
 
     protected override void ProcessRecord()

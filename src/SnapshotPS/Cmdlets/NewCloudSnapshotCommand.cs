@@ -43,6 +43,7 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Zone", "Region")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocationCompleter))]
     public string? Location { get; set; }
 
     [Parameter]

@@ -30,6 +30,7 @@ public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("Zone", "Region")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocationCompleter))]
     public string? Location { get; set; }
 
     protected SnapshotTarget Target => new() { InputObject = InputObject, Id = Id, Connection = Connection, Location = Location };
