@@ -52,7 +52,7 @@ public class RemoveBenchmarks
     [GlobalCleanup]
     public async Task StopEmulator()
     {
-        _connection.Dispose();
+        _registry.Remove(_connection.Name);
         await _emulator.DisposeAsync();
     }
 

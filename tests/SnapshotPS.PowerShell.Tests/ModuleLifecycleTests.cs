@@ -99,6 +99,18 @@ public sealed class ModuleLifecycleTests(PowerShellFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Nothing_on_a_connection_objects_surface_can_close_it()
+    {
+        using var session = fixture.ConnectedSession();
+
+        var dispose = session.Run("try { (Get-SnapshotProvider -Name scaleway).Dispose(); 'closed' } catch { $_.FullyQualifiedErrorId }");
+        var listed = session.Run("Get-CloudSnapshot -Connection scaleway -First 1 | Out-Null; 'listed'");
+
+        Assert.Equal("MethodNotFound", dispose.Output.Single().BaseObject);
+        Assert.Equal("listed", listed.AssertSucceeded().Output.Single().BaseObject);
+    }
+
+    [Fact]
     public void Closing_a_runspace_closes_its_connections()
     {
         var session = fixture.ConnectedSession();

@@ -23,7 +23,7 @@ public sealed class ConnectionRegistry
                 _defaultName = connection.Name;
             RefreshDefaultFlags();
         }
-        replaced?.Dispose();
+        replaced?.Close();
         return replaced;
     }
 
@@ -38,7 +38,7 @@ public sealed class ConnectionRegistry
                 _defaultName = _connections.Values.OrderBy(c => c.ConnectedAt).FirstOrDefault()?.Name;
             RefreshDefaultFlags();
         }
-        removed.Dispose();
+        removed.Close();
         return true;
     }
 

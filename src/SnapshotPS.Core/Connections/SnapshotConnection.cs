@@ -4,8 +4,12 @@ using SnapshotPS.Core.Providers;
 
 namespace SnapshotPS.Core.Connections;
 
-/// <summary>A named, open connection to one provider. Shows no secret.</summary>
-public sealed class SnapshotConnection : IDisposable
+/// <summary>
+/// A named, open connection to one provider. Shows no secret. Only its registry closes it
+/// (Disconnect-SnapshotProvider, a replacing Connect, Remove-Module): nothing on its public
+/// surface can break it.
+/// </summary>
+public sealed class SnapshotConnection
 {
     private readonly ISnapshotProvider _client;
 
@@ -34,7 +38,7 @@ public sealed class SnapshotConnection : IDisposable
     /// <summary>The provider client behind this connection.</summary>
     public ISnapshotProvider GetClient() => _client;
 
-    public void Dispose() => _client.Dispose();
+    internal void Close() => _client.Dispose();
 
     public override string ToString() => $"{Name} ({Provider}{(Location is null ? "" : ", " + Location)})";
 }
