@@ -38,7 +38,7 @@
             Tags         = @('Snapshot', 'Backup', 'Cloud', 'Scaleway', 'Outscale', 'OpenStack', 'Cinder', 'Koyeb', 'CloudMC', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/snapshotps/SnapshotPS'
             LicenseUri   = 'https://github.com/snapshotps/SnapshotPS/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Scaleway (Instance and Block Storage snapshots) and Outscale end to end: Connect/Get/Disconnect-SnapshotProvider; Get/New/Set/Copy/Remove/Wait/Export-CloudSnapshot; Grant/Revoke-CloudSnapshotPermission; Get/Stop-CloudSnapshotExportTask; and a bundled emulator of both clouds.'
+            ReleaseNotes = '0.1.0: Outscale, Scaleway (Instance and Block Storage), OpenStack Cinder (Keystone v3, clouds.yaml, OS_* variables), Koyeb and Cox Edge / CloudMC through one set of cmdlets: Connect/Get/Disconnect-SnapshotProvider; Get/New/Set/Copy/Remove/Wait/Export-CloudSnapshot; Grant/Revoke-CloudSnapshotPermission; Get/Stop-CloudSnapshotExportTask; Select-ExpiredCloudSnapshot (restic-style retention). Bulk cmdlets run -ThrottleLimit items at once; Outscale listings keep the account''s own snapshots unless -Owner widens them; the engine''s dependencies load apart from other modules'' (AWS.Tools, Az); a bundled emulator of all five clouds.'
         }
     }
 }
