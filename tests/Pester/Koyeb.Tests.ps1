@@ -7,10 +7,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/SnapshotPS/SnapshotPS.psd1') -Force
-    Disconnect-SnapshotProvider -All
-
-    $script:emulator = Start-TestEmulator -RepositoryRoot $repo
+    $script:emulator = Start-Walkthrough -RepositoryRoot $repo
     $script:koyeb = $script:emulator.Providers.koyeb
     $seed = Invoke-EmulatorSeed -Emulator $script:emulator -Provider 'koyeb' -Body @{ volumes = 1; snapshots = 4; namePrefix = 'db-'; region = 'fra' }
     $script:volumeId = $seed.volumes[0]
@@ -20,9 +17,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-SnapshotProvider -All
-    Get-Module SnapshotPS | Remove-Module -Force
-    Stop-TestEmulator -Emulator $script:emulator
+    Stop-Walkthrough -Emulator $script:emulator
 }
 
 Describe 'Koyeb' {

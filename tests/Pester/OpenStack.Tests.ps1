@@ -9,10 +9,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/SnapshotPS/SnapshotPS.psd1') -Force
-    Disconnect-SnapshotProvider -All
-
-    $script:emulator = Start-TestEmulator -RepositoryRoot $repo
+    $script:emulator = Start-Walkthrough -RepositoryRoot $repo
     $script:os = $script:emulator.Providers.openstack
     $seed = Invoke-EmulatorSeed -Emulator $script:emulator -Provider 'openstack' -Body @{ volumes = 1; snapshots = 3; namePrefix = 'web-' }
     $script:volumeId = $seed.volumes[0]
@@ -22,10 +19,8 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-SnapshotProvider -All
     foreach ($name in $script:osVariables) { Remove-Item -Path "Env:$name" -ErrorAction SilentlyContinue }
-    Get-Module SnapshotPS | Remove-Module -Force
-    Stop-TestEmulator -Emulator $script:emulator
+    Stop-Walkthrough -Emulator $script:emulator
 }
 
 Describe 'OpenStack' {

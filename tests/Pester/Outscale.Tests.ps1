@@ -7,10 +7,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/SnapshotPS/SnapshotPS.psd1') -Force
-    Disconnect-SnapshotProvider -All
-
-    $script:emulator = Start-TestEmulator -RepositoryRoot $repo
+    $script:emulator = Start-Walkthrough -RepositoryRoot $repo
     $script:outscale = $script:emulator.Providers.outscale
     $seed = Invoke-EmulatorSeed -Emulator $script:emulator -Provider 'outscale' -Body @{ volumes = 1; snapshots = 4; namePrefix = 'db-' }
     $script:volumeId = $seed.volumes[0]
@@ -21,10 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    # Connections live as long as the PowerShell session, beyond Remove-Module: leave none behind.
-    Disconnect-SnapshotProvider -All
-    Get-Module SnapshotPS | Remove-Module -Force
-    Stop-TestEmulator -Emulator $script:emulator
+    Stop-Walkthrough -Emulator $script:emulator
 }
 
 Describe 'Outscale' {

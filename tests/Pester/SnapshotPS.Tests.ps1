@@ -8,10 +8,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    $module = Join-Path $repo 'out/SnapshotPS/SnapshotPS.psd1'
-    if (-not (Test-Path $module)) { throw "Build the module first (dotnet build); $module is missing." }
-
-    $script:emulator = Start-TestEmulator -RepositoryRoot $repo
+    $script:emulator = Start-Walkthrough -RepositoryRoot $repo
     $script:scaleway = $script:emulator.Providers.scaleway
     $seed = Invoke-EmulatorSeed -Emulator $script:emulator -Provider 'scaleway' -Body @{
         zone = 'fr-par-1'; volumes = 1; snapshots = 12; namePrefix = 'nightly-'; blockVolumes = 1; blockSnapshots = 2
@@ -19,18 +16,13 @@ BeforeAll {
     $script:volumeId = $seed.volumes[0]
     $script:blockVolumeId = $seed.blockVolumes[0]
 
-    Import-Module $module -Force
-    Disconnect-SnapshotProvider -All
     $secret = ConvertTo-SecureString $script:scaleway.secretKey -AsPlainText -Force
     $script:connection = Connect-SnapshotProvider -Provider Scaleway -Endpoint $script:scaleway.endpoint `
         -SecretKey $secret -ProjectId $script:scaleway.projectId -Zone fr-par-1 -PassThru
 }
 
 AfterAll {
-    # Connections live as long as the PowerShell session, beyond Remove-Module: leave none behind.
-    Disconnect-SnapshotProvider -All
-    Get-Module SnapshotPS | Remove-Module -Force
-    Stop-TestEmulator -Emulator $script:emulator
+    Stop-Walkthrough -Emulator $script:emulator
 }
 
 Describe 'The module' {

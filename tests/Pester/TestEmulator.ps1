@@ -33,3 +33,21 @@ function Invoke-EmulatorSeed {
     param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Provider, [Parameter(Mandatory)] [hashtable] $Body)
     Invoke-RestMethod -Method Post -Uri "$($Emulator.Base)_emulator/$Provider/seed" -ContentType 'application/json' -Body ($Body | ConvertTo-Json)
 }
+
+# A walk-through's start: the built module imported afresh, no connection left by another file, the emulator up.
+function Start-Walkthrough {
+    param([Parameter(Mandatory)] [string] $RepositoryRoot)
+    $module = Join-Path $RepositoryRoot 'out/SnapshotPS/SnapshotPS.psd1'
+    if (-not (Test-Path $module)) { throw "Build the module first (dotnet build); $module is missing." }
+    Import-Module $module -Force -Global
+    Disconnect-SnapshotProvider -All
+    Start-TestEmulator -RepositoryRoot $RepositoryRoot
+}
+
+# A walk-through's end. Connections live as long as the PowerShell session, beyond Remove-Module: leave none behind.
+function Stop-Walkthrough {
+    param($Emulator)
+    Disconnect-SnapshotProvider -All
+    Get-Module SnapshotPS | Remove-Module -Force
+    Stop-TestEmulator -Emulator $Emulator
+}
