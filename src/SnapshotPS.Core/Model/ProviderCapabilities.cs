@@ -17,4 +17,10 @@ public enum ProviderCapabilities
     Export = 1 << 7,
     Permissions = 1 << 8,
     Description = 1 << 9,
+
+    /// <summary>Imports a disk image from a URL it can read, such as a pre-signed one (Outscale).</summary>
+    ImportFromUrl = 1 << 10,
+
+    /// <summary>Imports a disk image straight from a bucket and key in the connection's own object storage (Scaleway).</summary>
+    ImportFromBucket = 1 << 11,
 }

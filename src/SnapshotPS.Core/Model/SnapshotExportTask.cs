@@ -30,6 +30,10 @@ public sealed class SnapshotExportTask
     public int? Progress { get; init; }
     public string Bucket { get; init; } = "";
     public string? Prefix { get; init; }
+
+    /// <summary>The object key the image is written to, when the provider says or the convention is known.</summary>
+    public string? Key { get; init; }
+
     public DiskImageFormat? DiskImageFormat { get; init; }
 
     /// <summary>The provider's comment; on failure, why.</summary>

@@ -31,7 +31,11 @@ public sealed class SnapshotQuery
     public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
 }
 
-/// <summary>A new snapshot from a volume, or imported from an object (ImportUri and SizeBytes).</summary>
+/// <summary>
+/// A new snapshot from a volume, or imported from a disk image: by URL (ImportUri, for providers with
+/// ImportFromUrl) or by bucket and key in the connection's object storage (ImportBucket and ImportKey,
+/// for providers with ImportFromBucket).
+/// </summary>
 public sealed class CreateSnapshotRequest
 {
     public string? Location { get; init; }
@@ -39,6 +43,12 @@ public sealed class CreateSnapshotRequest
 
     /// <summary>A pre-signed URL of a disk image in object storage, to import.</summary>
     public System.Uri? ImportUri { get; init; }
+
+    /// <summary>The bucket holding the disk image to import (ImportFromBucket providers).</summary>
+    public string? ImportBucket { get; init; }
+
+    /// <summary>The object key of the disk image to import (ImportFromBucket providers).</summary>
+    public string? ImportKey { get; init; }
 
     /// <summary>The size of the imported disk, in bytes.</summary>
     public long? SizeBytes { get; init; }
@@ -99,6 +109,10 @@ public sealed class ExportSnapshotRequest
     public SnapshotLocator Snapshot { get; }
     public string Bucket { get; }
     public string? Prefix { get; init; }
+
+    /// <summary>The whole object key, for providers that let the caller name the object; null lets the provider name it.</summary>
+    public string? Key { get; init; }
+
     public DiskImageFormat Format { get; init; } = DiskImageFormat.Qcow2;
 
     /// <summary>Keys of the account that owns the bucket, when it is not the caller's.</summary>

@@ -56,6 +56,7 @@ internal static class OutscaleMapping
         Progress = t.Progress,
         Bucket = t.OsuExport?.OsuBucket ?? "",
         Prefix = t.OsuExport?.OsuPrefix,
+        Key = ExportObjectKey(t),
         DiskImageFormat = t.OsuExport?.DiskImageFormat?.ToLowerInvariant() switch
         {
             "qcow2" => Model.DiskImageFormat.Qcow2,
@@ -81,6 +82,16 @@ internal static class OutscaleMapping
         null => SnapshotState.Unknown,
         _ => SnapshotState.Pending,
     };
+
+    /// <summary>
+    /// UNVERIFIED: OUTSCALE's documentation does not say how an exported object is named; this is the
+    /// observed {OsuPrefix}{SnapshotId}.{format} convention. Callers that must find the object check it
+    /// with HeadObject and fall back to listing the prefix.
+    /// </summary>
+    private static string? ExportObjectKey(OutscaleExportTask t) =>
+        t.SnapshotId is { Length: > 0 } id && t.OsuExport?.DiskImageFormat is { Length: > 0 } format
+            ? $"{t.OsuExport.OsuPrefix}{id}.{format.ToLowerInvariant()}"
+            : null;
 
     public static IReadOnlyDictionary<string, string> TagsFromWire(IReadOnlyCollection<OutscaleTag>? tags)
     {

@@ -21,6 +21,8 @@ public sealed partial class OutscaleProvider
             throw InputValidation.Invalid("Bucket", $"'{request.Bucket}' is not a bucket name: 3 to 63 characters, no spaces.");
         if ((request.BucketAccessKey is null) != (request.BucketSecretKey is null))
             throw InputValidation.Invalid("BucketCredential", "the bucket owner's keys need both the access key and the secret key.");
+        if (request.Key is not null)
+            throw InputValidation.Invalid("Key", "OUTSCALE names the exported object itself ({prefix}{snapshot id}.{format}); choose where it goes with -Prefix.");
     }
 
     public override async Task<SnapshotExportTask> ExportSnapshotAsync(ExportSnapshotRequest request, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
 
     public override ProviderCapabilities Capabilities =>
         ProviderCapabilities.Create | ProviderCapabilities.Rename | ProviderCapabilities.Tags | ProviderCapabilities.Delete
-        | ProviderCapabilities.Copy | ProviderCapabilities.CrossRegionCopy | ProviderCapabilities.Import | ProviderCapabilities.Export
+        | ProviderCapabilities.Copy | ProviderCapabilities.CrossRegionCopy | ProviderCapabilities.Import | ProviderCapabilities.ImportFromUrl | ProviderCapabilities.Export
         | ProviderCapabilities.Permissions | ProviderCapabilities.Description;
 
     public override int MaxPageSize => MaxResultsPerPage;
@@ -114,6 +114,8 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
         InputValidation.RequireNotEmpty(request.Name, "Name");
         OutscaleIds.RequireTags(request.Tags, request.Name);
         InputValidation.RequireClientToken(request.ClientToken);
+        if (request.ImportBucket is not null || request.ImportKey is not null)
+            throw InputValidation.Invalid("Bucket", "OUTSCALE imports a disk image from a URL it can read: give -ImportUri (a pre-signed URL) and -SizeBytes.");
         if (request.ImportUri is null)
         {
             if (request.SizeBytes is not null) throw InputValidation.Invalid("SizeBytes", "a size goes with -ImportUri only; a snapshot of a volume takes the volume's size.");
