@@ -23,6 +23,9 @@ public abstract class ConnectionSettings
     /// <summary>How often waits read a changing snapshot; null keeps the provider's own pace.</summary>
     public TimeSpan? PollInterval { get; set; }
 
+    /// <summary>The object storage exports and imports go through (Outscale, Scaleway); null where the connection has none.</summary>
+    public Storage.ObjectStorageSettings? Storage { get; set; }
+
     /// <summary>Zone or region requests go to when a call names none.</summary>
     public abstract string? DefaultLocation { get; }
 

@@ -134,6 +134,74 @@ public sealed class ObjectStorageClient : IDisposable
             ?? throw new ObjectStorageException(ObjectStorageErrorKind.NoSuchKey, $"{target.Endpoint} does not show '{targetKey}' in bucket '{targetBucket}' after the copy.");
     }
 
+    /// <summary>The objects whose keys start with the prefix (at most <paramref name="limit"/>), in key order.</summary>
+    public async Task<IReadOnlyList<StoredObject>> ListAsync(string bucket, string? prefix, int limit, CancellationToken cancellationToken)
+    {
+        RequireName(bucket, "Bucket");
+        var found = new List<StoredObject>();
+        try
+        {
+            string? token = null;
+            do
+            {
+                var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix ?? "", ContinuationToken = token }, cancellationToken)
+                    .ConfigureAwait(false);
+                foreach (var item in page.S3Objects ?? new List<S3Object>())
+                {
+                    if (found.Count == limit) return found;
+                    found.Add(Describe(bucket, item.Key, item.Size ?? 0, item.ETag, item.LastModified));
+                }
+                token = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (token is not null);
+            return found;
+        }
+        catch (Exception failure) when (Translate(failure, bucket, prefix ?? "") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>The first bytes of an object (a ranged GET), fewer when the object is shorter.</summary>
+    public async Task<byte[]> ReadStartAsync(string bucket, string key, int length, CancellationToken cancellationToken)
+    {
+        RequireName(bucket, "Bucket");
+        RequireName(key, "Key");
+        try
+        {
+            using var read = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = new ByteRange(0, length - 1) }, cancellationToken)
+                .ConfigureAwait(false);
+            var buffer = new byte[length];
+            var total = 0;
+            int got;
+            while (total < length && (got = await read.ResponseStream.ReadAsync(buffer, total, length - total, cancellationToken).ConfigureAwait(false)) > 0)
+                total += got;
+            if (total == length) return buffer;
+            var shorter = new byte[total];
+            Array.Copy(buffer, shorter, total);
+            return shorter;
+        }
+        catch (Exception failure) when (Translate(failure, bucket, key) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Removes an object; removing one that is not there is not an error (S3's own rule).</summary>
+    public async Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        RequireName(bucket, "Bucket");
+        RequireName(key, "Key");
+        try
+        {
+            await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (Translate(failure, bucket, key) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     public void Dispose() => _s3.Dispose();
 
     private Exception? Translate(Exception failure, string bucket, string key) => Translate(failure, bucket, key, Endpoint);

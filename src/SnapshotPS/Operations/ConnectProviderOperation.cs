@@ -26,6 +26,12 @@ public sealed class ConnectProviderRequest
     public string? Environment { get; init; }
     public Uri? Endpoint { get; init; }
 
+    /// <summary>Object storage overrides (Outscale, Scaleway): endpoint, signing region, keys.</summary>
+    public Uri? StorageEndpoint { get; init; }
+    public string? StorageRegion { get; init; }
+    public string? StorageAccessKey { get; init; }
+    public SecretValue? StorageSecretKey { get; init; }
+
     /// <summary>What only OpenStack takes: project by name, domains, application credentials, interface, CA.</summary>
     public OpenStackParameters? OpenStack { get; init; }
 
@@ -52,15 +58,17 @@ public sealed class ConnectProviderOperation : SnapshotOperation
     private readonly Func<ScalewayProfileLoader> _scalewayProfiles;
     private readonly Func<OutscaleProfileLoader> _outscaleProfiles;
     private readonly Func<OpenStackConfigLoader> _openStackConfig;
+    private readonly Func<string, string?> _environment;
 
     public ConnectProviderOperation(ConnectionRegistry connections, ICmdletContext context,
         Func<ScalewayProfileLoader>? scalewayProfiles = null, Func<OutscaleProfileLoader>? outscaleProfiles = null,
-        Func<OpenStackConfigLoader>? openStackConfig = null)
+        Func<OpenStackConfigLoader>? openStackConfig = null, Func<string, string?>? environment = null)
         : base(connections, context, "ConnectSnapshotProvider")
     {
         _scalewayProfiles = scalewayProfiles ?? ScalewayProfileLoader.ForCurrentProcess;
         _outscaleProfiles = outscaleProfiles ?? OutscaleProfileLoader.ForCurrentProcess;
         _openStackConfig = openStackConfig ?? (() => OpenStackConfigLoader.ForCurrentProcess());
+        _environment = environment ?? Environment.GetEnvironmentVariable;
     }
 
     public void Process(ConnectProviderRequest request)
@@ -74,6 +82,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             settings.AllowUnencryptedEndpoint = request.AllowUnencryptedEndpoint;
             if (request.SkipCertificateCheck) settings.Http.SkipCertificateCheck = true;
             settings.Validate();
+            settings.Storage = StorageConnectionBuilder.Build(request, settings, _environment);
 
             var name = request.Name ?? request.Provider.ToString().ToLowerInvariant();
             InputValidation.RequireNotEmpty(name, "Name");
@@ -83,6 +92,7 @@ public sealed class ConnectProviderOperation : SnapshotOperation
             if (replaced is not null)
                 Context.WriteWarning($"Connection '{name}' replaces the earlier connection of that name ({replaced.Provider}, {replaced.Location}), which is closed. Give -Name to keep both.");
             Context.WriteVerbose($"Connected '{name}' to {connection.Provider} ({connection.Location}, {connection.Scope}) from {settings.Source}.");
+            if (connection.StorageEndpoint is { } storage) Context.WriteVerbose($"Object storage of '{name}': {storage} ({connection.StorageRegion}).");
             if (request.PassThru) Context.WriteObject(connection);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -95,6 +105,8 @@ public sealed class ConnectProviderOperation : SnapshotOperation
     {
         if (EndpointPolicy.IsUnencryptedRemote(settings.Endpoint))
             Context.WriteWarning($"Connection '{name}' sends its credentials and data to {settings.Endpoint!.Host} over plain http, unencrypted (-AllowUnencryptedEndpoint).");
+        if (EndpointPolicy.IsUnencryptedRemote(settings.Storage?.Endpoint))
+            Context.WriteWarning($"Connection '{name}' sends its object storage keys and data to {settings.Storage!.Endpoint!.Host} over plain http, unencrypted (-AllowUnencryptedEndpoint).");
         if (settings.Http.SkipCertificateCheck)
             Context.WriteWarning($"Connection '{name}' accepts any TLS certificate (-SkipCertificateCheck): anyone between this machine and {settings.Endpoint?.Host ?? "the provider"} can read its credentials. Use it for lab clouds only.");
     }
