@@ -6,7 +6,7 @@ using SnapshotPS.Operations;
 namespace SnapshotPS.Cmdlets;
 
 [Cmdlet(VerbsData.Export, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
-[OutputType(typeof(SnapshotExportTask))]
+[OutputType(typeof(SnapshotExportTask), typeof(Core.Storage.SnapshotExport))]
 public sealed class ExportCloudSnapshotCommand : SnapshotTargetCmdlet
 {
     [Parameter(Mandatory = true, Position = 1)]
@@ -16,6 +16,10 @@ public sealed class ExportCloudSnapshotCommand : SnapshotTargetCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Prefix { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Key { get; set; }
 
     [Parameter]
     public DiskImageFormat DiskImageFormat { get; set; } = DiskImageFormat.Qcow2;
@@ -38,6 +42,7 @@ public sealed class ExportCloudSnapshotCommand : SnapshotTargetCmdlet
             Target = Target,
             Bucket = Bucket,
             Prefix = Prefix,
+            Key = Key,
             Format = DiskImageFormat,
             BucketAccessKey = BucketCredential?.UserName,
             BucketSecretKey = BucketCredential is null ? null : SecretValue.FromSecureString(BucketCredential.Password),

@@ -6,14 +6,17 @@ namespace SnapshotPS.Cmdlets;
 /// <summary>Grant- and Revoke-CloudSnapshotPermission: the same parameters, opposite changes.</summary>
 public abstract class SnapshotPermissionCmdlet : SnapshotTargetCmdlet
 {
-    [Parameter]
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [Parameter(ParameterSetName = IdSet)]
     [ValidateNotNullOrEmpty]
     public string[] AccountId { get; set; } = new string[0];
 
-    [Parameter]
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [Parameter(ParameterSetName = IdSet)]
     public SwitchParameter Public { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [Parameter(ParameterSetName = IdSet)]
     public SwitchParameter PassThru { get; set; }
 
     protected abstract bool Grants { get; }

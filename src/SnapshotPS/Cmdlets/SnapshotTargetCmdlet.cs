@@ -25,7 +25,7 @@ public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     [ValidateNotNullOrEmpty]
-    public string? Connection { get; set; }
+    public virtual string? Connection { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("Zone", "Region")]

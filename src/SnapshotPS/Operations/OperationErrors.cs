@@ -18,6 +18,7 @@ public static class OperationErrors
         },
         PartialSuccessException { InnerException: CloudApiException cause } partly =>
             new OperationError(cmdletPrefix + "PartiallyCompleted", CategoryOf(cause.Kind), partly, target),
+        Core.Storage.ObjectStorageException storage => new OperationError(cmdletPrefix + StorageErrorId(storage.Kind), StorageCategory(storage.Kind), storage, target),
         ProviderCapabilityException unsupported => new OperationError(cmdletPrefix + "NotSupported", OperationErrorCategory.NotImplemented, unsupported, target),
         NotSupportedException unsupported => new OperationError(cmdletPrefix + "NotSupported", OperationErrorCategory.NotImplemented, unsupported, target),
         ArgumentException invalid => new OperationError(cmdletPrefix + "InvalidArgument", OperationErrorCategory.InvalidArgument, invalid, target),
@@ -28,6 +29,17 @@ public static class OperationErrors
         InvalidDataException unreadable => new OperationError(cmdletPrefix + "InvalidConfiguration", OperationErrorCategory.InvalidData, unreadable, target),
         InvalidOperationException notReady => new OperationError(cmdletPrefix + "InvalidOperation", OperationErrorCategory.InvalidOperation, notReady, target),
         _ => new OperationError(cmdletPrefix + "Failed", OperationErrorCategory.NotSpecified, failure, target),
+    };
+
+    private static string StorageErrorId(Core.Storage.ObjectStorageErrorKind kind) =>
+        kind == Core.Storage.ObjectStorageErrorKind.Unknown ? "ObjectStorageFailed" : kind.ToString();
+
+    private static OperationErrorCategory StorageCategory(Core.Storage.ObjectStorageErrorKind kind) => kind switch
+    {
+        Core.Storage.ObjectStorageErrorKind.NoSuchBucket or Core.Storage.ObjectStorageErrorKind.NoSuchKey => OperationErrorCategory.ObjectNotFound,
+        Core.Storage.ObjectStorageErrorKind.AccessDenied => OperationErrorCategory.PermissionDenied,
+        Core.Storage.ObjectStorageErrorKind.Unreachable => OperationErrorCategory.ConnectionError,
+        _ => OperationErrorCategory.NotSpecified,
     };
 
     public static OperationErrorCategory CategoryOf(CloudErrorKind kind) => kind switch
