@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using SnapshotPS.Core.Model;
+using SnapshotPS.Core.Storage;
 using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
@@ -12,6 +13,8 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
 {
     private const string VolumeSet = "Volume";
     private const string ImportSet = "Import";
+    private const string ExportSet = "ImportExport";
+    private const string ObjectSet = "ImportObject";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = VolumeSet)]
     [ValidateNotNullOrEmpty]
@@ -21,7 +24,21 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     [ValidateNotNull]
     public Uri? ImportUri { get; set; }
 
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ExportSet)]
+    [ValidateNotNull]
+    public SnapshotExport? Export { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ObjectSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Bucket { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ObjectSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Key { get; set; }
+
     [Parameter(Mandatory = true, ParameterSetName = ImportSet)]
+    [Parameter(ParameterSetName = ExportSet)]
+    [Parameter(ParameterSetName = ObjectSet)]
     [ValidateRange(1, long.MaxValue)]
     public long SizeBytes { get; set; }
 
@@ -64,7 +81,10 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
             Connection = Connection,
             VolumeId = VolumeId,
             ImportUri = ImportUri,
-            SizeBytes = ParameterSetName == ImportSet ? SizeBytes : null,
+            Export = Export,
+            Bucket = Bucket,
+            Key = Key,
+            SizeBytes = MyInvocation.BoundParameters.ContainsKey(nameof(SizeBytes)) ? SizeBytes : null,
             Name = Name,
             Description = Description,
             Tags = Tag,

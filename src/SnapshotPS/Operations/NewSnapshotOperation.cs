@@ -16,6 +16,13 @@ public sealed class NewSnapshotRequest
 
     /// <summary>A pre-signed URL of a disk image to import instead of snapshotting a volume.</summary>
     public Uri? ImportUri { get; init; }
+
+    /// <summary>An export (from Export-CloudSnapshot -Wait) to import; or Bucket and Key in the connection's object storage.</summary>
+    public Core.Storage.SnapshotExport? Export { get; init; }
+    public string? Bucket { get; init; }
+    public string? Key { get; init; }
+
+    /// <summary>The disk's size; for an import from a bucket, read from the QCOW2 header (else the object's size) when not given.</summary>
     public long? SizeBytes { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
@@ -37,18 +44,27 @@ public sealed class NewSnapshotOperation : SnapshotOperation
     }
 
     public Task ProcessAsync(NewSnapshotRequest request, CancellationToken cancellationToken) =>
-        ForItemAsync(request.VolumeId ?? (object?)Core.Http.HttpTrace.Redact(request.ImportUri), async () =>
+        ForItemAsync(request.VolumeId ?? request.Export ?? (object?)Core.Http.HttpTrace.Redact(request.ImportUri) ?? $"{request.Bucket}/{request.Key}", async () =>
         {
             InputValidation.RequirePositive(request.Timeout, "Timeout");
+            var bucket = request.Export?.Bucket ?? request.Bucket;
+            var key = request.Export?.Key ?? request.Key;
+            var fromObject = bucket is not null || key is not null;
+            if (fromObject && (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(key)))
+                throw InputValidation.Invalid(string.IsNullOrEmpty(bucket) ? "Bucket" : "Key", "an import from object storage names both the bucket and the key.");
             var connection = Connections.Resolve(request.Connection);
             var provider = connection.GetClient();
-            provider.Require(request.ImportUri is null ? ProviderCapabilities.Create : ProviderCapabilities.Import);
+            provider.Require(request.ImportUri is null && !fromObject ? ProviderCapabilities.Create : ProviderCapabilities.Import);
+            if (request.ImportUri is not null) SnapshotImports.RequireUrlImport(provider);
             if (request.Location is not null) provider.ValidateLocation(request.Location, "Location");
+            var import = fromObject ? SnapshotImports.Plan(connection, HolderOf(request.Export, connection), bucket!, key!) : null;
             var create = new CreateSnapshotRequest
             {
                 VolumeId = request.VolumeId,
-                ImportUri = request.ImportUri,
-                SizeBytes = request.SizeBytes,
+                ImportUri = import is { ByUrl: true } ? import.Storage.Endpoint : request.ImportUri,
+                ImportBucket = import is { ByUrl: false } ? bucket : null,
+                ImportKey = import is { ByUrl: false } ? key : null,
+                SizeBytes = request.SizeBytes ?? (import is null ? null : 512),
                 Name = request.Name,
                 Description = request.Description,
                 Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
@@ -56,11 +72,35 @@ public sealed class NewSnapshotOperation : SnapshotOperation
                 ClientToken = request.ClientToken,
             };
             provider.Validate(create);
-            var source = request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";
+            var source = fromObject ? $"import of {bucket}/{key}"
+                : request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";
             if (!Context.ShouldProcess($"{source} on {connection.Name}", $"Create snapshot '{request.Name ?? "(generated name)"}'"))
                 return;
 
+            if (import is not null)
+            {
+                var (url, importBucket, importKey, size) = await import.ResolveAsync(request.SizeBytes, request.Export?.SizeBytes, cancellationToken);
+                create = WithImport(create, url, importBucket, importKey, size);
+                Context.WriteVerbose($"Importing {bucket}/{key} from {import.Storage.Endpoint} ({size} bytes) {(import.ByUrl ? "through a pre-signed URL" : "by bucket and key")}.");
+            }
             var created = await SnapshotCreation.CreateAsync(Context, CmdletPrefix, () => provider.CreateSnapshotAsync(create, cancellationToken));
             if (created is not null) await SnapshotCreation.WriteWhenReadyAsync(Context, CmdletPrefix, provider, created, request.Wait, request.Timeout, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>The connection whose object storage holds an export: the one that made it, while it is connected.</summary>
+    private SnapshotConnection HolderOf(Core.Storage.SnapshotExport? export, SnapshotConnection destination) =>
+        export is null ? destination : Connections.Find(export.Connection) ?? destination;
+
+    internal static CreateSnapshotRequest WithImport(CreateSnapshotRequest create, Uri? url, string? bucket, string? key, long size) => new()
+    {
+        ImportUri = url,
+        ImportBucket = bucket,
+        ImportKey = key,
+        SizeBytes = size,
+        Name = create.Name,
+        Description = create.Description,
+        Tags = create.Tags,
+        Location = create.Location,
+        ClientToken = create.ClientToken,
+    };
 }
