@@ -30,6 +30,17 @@ public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
     public Hashtable? Tag { get; set; }
 
     [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Bucket { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DestinationBucket { get; set; }
+
+    [Parameter]
+    public SwitchParameter RemoveIntermediate { get; set; }
+
+    [Parameter]
     public SwitchParameter Wait { get; set; }
 
     [Parameter]
@@ -48,6 +59,9 @@ public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
             Tags = Tag,
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
+            Bucket = Bucket,
+            DestinationBucket = DestinationBucket,
+            RemoveIntermediate = RemoveIntermediate.IsPresent,
         };
         RunConcurrently(ct => new CopySnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

@@ -12,6 +12,7 @@ public static class OperationErrors
 {
     public static OperationError From(Exception failure, string cmdletPrefix, object? target) => failure switch
     {
+        CopyStepException { InnerException: { } cause } step => Rebased(From(cause, cmdletPrefix, target), step),
         CloudApiException api => new OperationError(cmdletPrefix + api.Kind, CategoryOf(api.Kind), api, target)
         {
             RecommendedAction = api.MayHaveSucceeded ? "Check with Get-CloudSnapshot whether the change was made before running the command again." : null,
@@ -30,6 +31,10 @@ public static class OperationErrors
         InvalidOperationException notReady => new OperationError(cmdletPrefix + "InvalidOperation", OperationErrorCategory.InvalidOperation, notReady, target),
         _ => new OperationError(cmdletPrefix + "Failed", OperationErrorCategory.NotSpecified, failure, target),
     };
+
+    /// <summary>The step's error keeps the id and category of its cause, with the step-naming message.</summary>
+    private static OperationError Rebased(OperationError cause, CopyStepException step) =>
+        new(cause.ErrorId, cause.Category, step, cause.Target) { RecommendedAction = cause.RecommendedAction };
 
     private static string StorageErrorId(Core.Storage.ObjectStorageErrorKind kind) =>
         kind == Core.Storage.ObjectStorageErrorKind.Unknown ? "ObjectStorageFailed" : kind.ToString();
