@@ -1,0 +1,72 @@
+using SnapshotPS.Core.Connections;
+using SnapshotPS.Emulator;
+using SnapshotPS.Emulator.Tests.Support;
+using SnapshotPS.Operations;
+
+namespace SnapshotPS.Tests.Operations.Storage;
+
+/// <summary>
+/// Two OUTSCALE clouds, each writing exports to and reading imports from its own s3rver (two accounts with
+/// two stores), and a third emulator that keeps exports in memory only (an export that never lands).
+/// </summary>
+public sealed class TwoStoresFixture : IAsyncLifetime
+{
+    public S3rverFixture StoreA { get; } = new();
+    public S3rverFixture StoreB { get; } = new();
+    public EmulatorHost CloudA { get; private set; } = null!;
+    public EmulatorHost CloudB { get; private set; } = null!;
+    public EmulatorHost NoStoreCloud { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(StoreA.InitializeAsync(), StoreB.InitializeAsync());
+        CloudA = await EmulatorHost.StartAsync(WithStore(StoreA));
+        CloudB = await EmulatorHost.StartAsync(WithStore(StoreB));
+        NoStoreCloud = await EmulatorHost.StartAsync(EmulatorOptions.Instant());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await CloudA.DisposeAsync();
+        await CloudB.DisposeAsync();
+        await NoStoreCloud.DisposeAsync();
+        await StoreA.DisposeAsync();
+        await StoreB.DisposeAsync();
+    }
+
+    private static EmulatorOptions WithStore(S3rverFixture store)
+    {
+        var options = EmulatorOptions.Instant();
+        options.ObjectStorage = store.Options;
+        return options;
+    }
+
+    /// <summary>Connects through Connect-SnapshotProvider's operation, with the store's endpoint and keys as -Storage* parameters.</summary>
+    public static void Connect(ConnectionRegistry registry, string name, EmulatorHost cloud, S3rverFixture? store, string region = OutscaleFake.DefaultRegion)
+    {
+        var context = new RecordingContext();
+        new ConnectProviderOperation(registry, context, environment: _ => null).Process(new ConnectProviderRequest
+        {
+            Provider = Core.Model.CloudProvider.Outscale,
+            Name = name,
+            Endpoint = cloud.OutscaleEndpoint,
+            AccessKey = OutscaleFake.DefaultAccessKey,
+            SecretKey = SecretValue.FromPlainText(OutscaleFake.DefaultSecretKey),
+            Region = region,
+            StorageEndpoint = store?.ServiceUrl,
+            StorageAccessKey = store is null ? null : S3rverFixture.AccessKey,
+            StorageSecretKey = store is null ? null : SecretValue.FromPlainText(S3rverFixture.SecretKey),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        });
+        Assert.Empty(context.Errors);
+    }
+
+    /// <summary>A completed snapshot of a volume of <paramref name="sizeGiB"/> in cloud <paramref name="cloud"/>, named <paramref name="name"/>.</summary>
+    public static string Seed(EmulatorHost cloud, string name, int sizeGiB = 10)
+    {
+        var volume = cloud.Outscale.AddVolume(sizeGiB);
+        return cloud.Outscale.SeedSnapshots(1, volume, "seeded", new[] { new KeyValuePair<string, string>("Name", name) })[0];
+    }
+
+    public static int Calls(EmulatorHost cloud) => cloud.Requests.Snapshot().Count(r => r.Provider == "outscale");
+}
