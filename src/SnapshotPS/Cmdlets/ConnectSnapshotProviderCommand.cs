@@ -11,7 +11,7 @@ namespace SnapshotPS.Cmdlets;
 
 [Cmdlet(VerbsCommunications.Connect, "SnapshotProvider", DefaultParameterSetName = ConfigurationSet)]
 [OutputType(typeof(SnapshotConnection))]
-public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
+public sealed partial class ConnectSnapshotProviderCommand : SnapshotCmdlet
 {
     private const string ConfigurationSet = "Configuration";
     private const string SecretKeySet = "SecretKey";
@@ -52,11 +52,6 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Parameter, ValidateSet("public", "internal", "admin")] public string? Interface { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? CACertificate { get; set; }
 
-    // Outscale and Scaleway: the object storage exports and imports go through, when not the cloud's own with the same keys.
-    [Parameter] public Uri? StorageEndpoint { get; set; }
-    [Parameter, ValidateNotNullOrEmpty] public string? StorageRegion { get; set; }
-    [Parameter, Credential] public PSCredential? StorageCredential { get; set; }
-
     [Parameter] public SwitchParameter AllowUnencryptedEndpoint { get; set; }
     [Parameter] public SwitchParameter SkipCertificateCheck { get; set; }
     [Parameter, ValidateNotNullOrEmpty] public string? Name { get; set; }
@@ -82,10 +77,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
             ServiceCode = ServiceCode,
             Environment = Environment,
             Endpoint = Endpoint,
-            StorageEndpoint = StorageEndpoint,
-            StorageRegion = StorageRegion,
-            StorageAccessKey = StorageCredential?.UserName,
-            StorageSecretKey = StorageCredential is null ? null : SecretValue.FromSecureString(StorageCredential.Password),
+            Storage = StorageParameters(),
             OpenStack = new OpenStackParameters
             {
                 ProjectName = ProjectName, UserDomain = UserDomain, ProjectDomain = ProjectDomain, Interface = Interface,

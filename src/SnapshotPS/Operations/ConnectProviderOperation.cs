@@ -10,6 +10,15 @@ using SnapshotPS.Pipeline;
 
 namespace SnapshotPS.Operations;
 
+/// <summary>-StorageEndpoint, -StorageRegion and -StorageCredential of Connect-SnapshotProvider.</summary>
+public sealed class StorageParameters
+{
+    public Uri? Endpoint { get; init; }
+    public string? Region { get; init; }
+    public string? AccessKey { get; init; }
+    public SecretValue? SecretKey { get; init; }
+}
+
 public sealed class ConnectProviderRequest
 {
     public CloudProvider Provider { get; init; }
@@ -27,10 +36,7 @@ public sealed class ConnectProviderRequest
     public Uri? Endpoint { get; init; }
 
     /// <summary>Object storage overrides (Outscale, Scaleway): endpoint, signing region, keys.</summary>
-    public Uri? StorageEndpoint { get; init; }
-    public string? StorageRegion { get; init; }
-    public string? StorageAccessKey { get; init; }
-    public SecretValue? StorageSecretKey { get; init; }
+    public StorageParameters Storage { get; init; } = new();
 
     /// <summary>What only OpenStack takes: project by name, domains, application credentials, interface, CA.</summary>
     public OpenStackParameters? OpenStack { get; init; }

@@ -138,7 +138,8 @@ public class ModuleConventionTests
     {
         var views = XDocument.Load(RepoPaths.Of("SnapshotPS.format.ps1xml")).Descendants("View").ToList();
         Assert.NotEmpty(views);
-        var known = new[] { typeof(CloudSnapshot), typeof(SnapshotConnection), typeof(SnapshotExportTask), typeof(SnapshotPS.Core.Engine.Retention.RetentionDecision) }
+        var known = new[] { typeof(CloudSnapshot), typeof(SnapshotConnection), typeof(SnapshotExportTask), typeof(SnapshotPS.Core.Engine.Retention.RetentionDecision),
+            typeof(SnapshotPS.Core.Storage.SnapshotExport), typeof(SnapshotPS.Core.Storage.PresignedUrl) }
             .ToDictionary(t => t.FullName!);
         foreach (var view in views)
         {

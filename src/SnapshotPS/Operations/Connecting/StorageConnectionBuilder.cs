@@ -28,7 +28,7 @@ internal static class StorageConnectionBuilder
     /// <summary>The storage settings of a validated connection, or null for a provider without object storage.</summary>
     public static ObjectStorageSettings? Build(ConnectProviderRequest request, ConnectionSettings settings, Func<string, string?> environment)
     {
-        var given = request.StorageEndpoint is not null || request.StorageRegion is not null || request.StorageSecretKey is not null;
+        var given = request.Storage.Endpoint is not null || request.Storage.Region is not null || request.Storage.SecretKey is not null;
         var storage = settings switch
         {
             OutscaleConnectionSettings outscale => Keyed(ObjectStorageSettings.ForOutscale(outscale.Region), outscale.AccessKey, outscale.SecretKey),
@@ -38,13 +38,13 @@ internal static class StorageConnectionBuilder
         if (storage is null)
         {
             if (given)
-                throw InputValidation.Invalid(request.StorageEndpoint is not null ? "StorageEndpoint" : request.StorageRegion is not null ? "StorageRegion" : "StorageCredential",
+                throw InputValidation.Invalid(request.Storage.Endpoint is not null ? "StorageEndpoint" : request.Storage.Region is not null ? "StorageRegion" : "StorageCredential",
                     $"{settings.Provider} connections have no object storage in SnapshotPS; exports and imports through buckets work on Outscale and Scaleway.");
             return null;
         }
 
         storage.AllowUnencryptedEndpoint = request.AllowUnencryptedEndpoint;
-        if (request.StorageEndpoint is { } endpoint) storage.Endpoint = endpoint;
+        if (request.Storage.Endpoint is { } endpoint) storage.Endpoint = endpoint;
         else if (request.FromConfiguration && environment(EndpointVariable) is { Length: > 0 } fromEnvironment)
         {
             if (!Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed))
@@ -52,11 +52,11 @@ internal static class StorageConnectionBuilder
             storage.Endpoint = parsed;
             given = true;
         }
-        if (request.StorageRegion is not null) storage.Region = request.StorageRegion;
-        if (request.StorageSecretKey is not null)
+        if (request.Storage.Region is not null) storage.Region = request.Storage.Region;
+        if (request.Storage.SecretKey is not null)
         {
-            storage.AccessKey = request.StorageAccessKey;
-            storage.SecretKey = request.StorageSecretKey;
+            storage.AccessKey = request.Storage.AccessKey;
+            storage.SecretKey = request.Storage.SecretKey;
         }
         if (given) ValidateGiven(storage);
         return storage;

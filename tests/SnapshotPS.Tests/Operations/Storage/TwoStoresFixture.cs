@@ -53,9 +53,12 @@ public sealed class TwoStoresFixture : IAsyncLifetime
             AccessKey = OutscaleFake.DefaultAccessKey,
             SecretKey = SecretValue.FromPlainText(OutscaleFake.DefaultSecretKey),
             Region = region,
-            StorageEndpoint = store?.ServiceUrl,
-            StorageAccessKey = store is null ? null : S3rverFixture.AccessKey,
-            StorageSecretKey = store is null ? null : SecretValue.FromPlainText(S3rverFixture.SecretKey),
+            Storage = new StorageParameters
+            {
+                Endpoint = store?.ServiceUrl,
+                AccessKey = store is null ? null : S3rverFixture.AccessKey,
+                SecretKey = store is null ? null : SecretValue.FromPlainText(S3rverFixture.SecretKey),
+            },
             PollInterval = TimeSpan.FromMilliseconds(20),
         });
         Assert.Empty(context.Errors);
