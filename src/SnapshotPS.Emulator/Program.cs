@@ -51,7 +51,7 @@ foreach (var provider in host.Providers.All)
 {
     foreach (var line in provider.DescribeForConsole(host.BaseAddress))
     {
-        Console.WriteLine(line);
+        Console.WriteLine(commandLine.WithStorage(line));
     }
 
     foreach (var line in commandLine.Seed is { } count ? provider.SeedDemo(count) : [])

@@ -16,6 +16,16 @@ internal sealed record EmulatorCommandLine(int Port, int? Seed, double? Snapshot
         ? null
         : new ObjectStorageOptions { ServiceUrl = S3Endpoint, AccessKey = S3AccessKey!, SecretKey = S3SecretKey! };
 
+    /// <summary>
+    /// An Outscale or Scaleway Connect line completed with the object storage the --s3-* options name, so that
+    /// Export-CloudSnapshot -Wait, shared URLs and copies through buckets reach it; other lines unchanged.
+    /// </summary>
+    public string WithStorage(string connectLine) =>
+        S3Endpoint is null || !(connectLine.Contains("-Provider Outscale ") || connectLine.Contains("-Provider Scaleway "))
+            ? connectLine
+            : connectLine + $" -StorageEndpoint {S3Endpoint} -StorageCredential (New-Object System.Management.Automation.PSCredential '{S3AccessKey}', " +
+              $"(ConvertTo-SecureString '{S3SecretKey}' -AsPlainText -Force))";
+
     public const int DefaultPort = 5080;
 
     public const string Usage = """
