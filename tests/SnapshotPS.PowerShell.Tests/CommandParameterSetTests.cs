@@ -23,7 +23,6 @@ public sealed class CommandParameterSetTests(PowerShellFixture fixture) : IClass
     [InlineData("Get-CloudSnapshotExportTask -Snapshot $null", "ParameterArgumentValidationError", "GetCloudSnapshotExportTaskCommand")]
     [InlineData("New-CloudSnapshot -VolumeId vol-12345678 -ImportUri https://example.test/a.qcow2 -SizeBytes 1", "AmbiguousParameterSet", "NewCloudSnapshotCommand")]
     [InlineData("New-CloudSnapshot -ImportUri https://example.test/a.qcow2 -Connection outscale", "MissingMandatoryParameter", "NewCloudSnapshotCommand")]
-    [InlineData("New-CloudSnapshot -Name lonely -Connection outscale", "MissingMandatoryParameter", "NewCloudSnapshotCommand")]
     [InlineData("New-CloudSnapshot -ImportUri https://example.test/a.qcow2 -SizeBytes 0 -Connection outscale", "ParameterArgumentValidationError", "NewCloudSnapshotCommand")]
     public void Conflicting_missing_or_invalid_parameters_are_PowerShell_binding_errors_before_any_request(string script, string errorId, string cmdletClass)
     {

@@ -12,7 +12,7 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
     [InlineData("Get-CloudSnapshotExportTask", "List", "Id,List,Snapshot")]
     [InlineData("Get-SnapshotProvider", null, "__AllParameterSets")]
     [InlineData("Grant-CloudSnapshotPermission", "InputObject", "Export,Id,InputObject,Object")]
-    [InlineData("New-CloudSnapshot", "Volume", "Import,ImportExport,ImportObject,Volume")]
+    [InlineData("New-CloudSnapshot", "ImportExport", "Import,ImportExport,ImportObject,Volume")]
     [InlineData("Remove-CloudSnapshot", "InputObject", "Id,InputObject")]
     [InlineData("Revoke-CloudSnapshotPermission", "InputObject", "Id,InputObject")]
     [InlineData("Select-ExpiredCloudSnapshot", null, "__AllParameterSets")]

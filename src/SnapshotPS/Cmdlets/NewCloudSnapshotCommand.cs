@@ -7,8 +7,11 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = VolumeSet)]
+[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ExportSet)]
 [OutputType(typeof(CloudSnapshot))]
+// PowerShell settles on the default set before pipeline binding when a set's mandatory parameters could
+// come from the pipeline: with the export set as default and -Export not mandatory, a piped export binds
+// by value and any other object with a VolumeId property still binds by name to the Volume set.
 public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
 {
     private const string VolumeSet = "Volume";
@@ -24,7 +27,7 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     [ValidateNotNull]
     public Uri? ImportUri { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ExportSet)]
+    [Parameter(ValueFromPipeline = true, ParameterSetName = ExportSet)]
     [ValidateNotNull]
     public SnapshotExport? Export { get; set; }
 

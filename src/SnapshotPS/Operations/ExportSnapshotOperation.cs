@@ -50,7 +50,8 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
                 BucketSecretKey = request.BucketSecretKey,
             };
             provider.Validate(export);
-            if (request.Wait) connection.GetStorage();
+            var checksObject = request.Wait && connection.StorageEndpoint is not null;
+            if (checksObject) connection.GetStorage();
             if (!Context.ShouldProcess(request.Target.Describe(connection.Name), $"Export snapshot to bucket {request.Bucket}/{request.Prefix} as {request.Format}")) return;
 
             var task = await provider.ExportSnapshotAsync(export, cancellationToken);
@@ -65,6 +66,12 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
             var started = DateTime.UtcNow;
             var done = task.IsFinished ? task : await ExportTaskWaits.WaitAsync(Context, CmdletPrefix, provider, task, request.Timeout, cancellationToken);
             if (done is null) return;
+            if (!checksObject)
+            {
+                Context.WriteWarning($"Connection '{connection.Name}' has no object storage, so export task {done.Id} is written without checking that the object landed.");
+                Context.WriteObject(done);
+                return;
+            }
             var left = (request.Timeout ?? SnapshotWaits.DefaultTimeout) - (DateTime.UtcNow - started);
             try
             {

@@ -50,6 +50,8 @@ public sealed class NewSnapshotOperation : SnapshotOperation
             var bucket = request.Export?.Bucket ?? request.Bucket;
             var key = request.Export?.Key ?? request.Key;
             var fromObject = bucket is not null || key is not null;
+            if (request.VolumeId is null && request.ImportUri is null && !fromObject)
+                throw InputValidation.Invalid("VolumeId", "name the volume to snapshot, or what to import: an export piped from Export-CloudSnapshot -Wait, -Bucket and -Key, or -ImportUri and -SizeBytes.");
             if (fromObject && (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(key)))
                 throw InputValidation.Invalid(string.IsNullOrEmpty(bucket) ? "Bucket" : "Key", "an import from object storage names both the bucket and the key.");
             var connection = Connections.Resolve(request.Connection);
