@@ -188,4 +188,28 @@ public sealed class ObjectStoragePipelineTests(StorageCloudsFixture clouds) : IC
         Assert.Contains("-Bucket", error.Exception.Message);
         Assert.Empty(clouds.CloudA.Requests.Snapshot());
     }
+
+    [Fact]
+    public void Export_with_Wait_reports_the_task_until_it_completes_then_writes_the_object()
+    {
+        clouds.CloudA.Outscale.Timings.ExportDelay = TimeSpan.FromSeconds(3);
+        try
+        {
+            var id = StorageCloudsFixture.Seed(clouds.CloudA, "ps-progress");
+            using var session = clouds.ConnectedSession();
+
+            var result = session.Run("Export-CloudSnapshot -Connection a -Id $id -Bucket $bucket -Wait",
+                Vars(("id", id), ("bucket", S3rverFixture.Bucket))).AssertSucceeded();
+
+            Assert.Equal($"{id}.qcow2", result.Output.Single().Properties["Key"].Value);
+            var records = result.Streams.Progress.Where(p => p.Activity.StartsWith("Exporting snapshot " + id, StringComparison.Ordinal)).ToList();
+            Assert.Contains(records, r => r.RecordType == ProgressRecordType.Processing && !r.StatusDescription.StartsWith("Completed", StringComparison.Ordinal));
+            Assert.Contains(records, r => r.RecordType == ProgressRecordType.Processing && r.StatusDescription.StartsWith("Completed", StringComparison.Ordinal));
+            Assert.Equal(ProgressRecordType.Completed, records[^1].RecordType);
+        }
+        finally
+        {
+            clouds.CloudA.Outscale.Timings.ExportDelay = TimeSpan.Zero;
+        }
+    }
 }

@@ -68,19 +68,4 @@ public sealed class ProgressTests(PowerShellFixture fixture) : IClassFixture<Pow
         }
         Assert.Equal(0, fixture.Scaleway.BlockSnapshotCount("fr-par-1"));
     }
-
-    [Fact]
-    public void Export_with_Wait_on_Outscale_reports_the_task_until_it_completes()
-    {
-        fixture.Outscale.Timings.ExportDelay = TimeSpan.FromSeconds(3);
-        var id = fixture.Outscale.SeedSnapshots(1)[0];
-        using var session = fixture.ConnectedSession();
-
-        var result = session.Run("Export-CloudSnapshot -Connection outscale -Id $id -Bucket progress-bucket -Wait", new Hashtable { ["id"] = id }).AssertSucceeded();
-
-        Assert.Equal("Completed", result.Output.Single().Properties["State"].Value.ToString());
-        var records = Activity(result, "Exporting snapshot " + id);
-        Assert.Contains(records, r => r.RecordType == ProgressRecordType.Processing && !r.StatusDescription.StartsWith("Completed", StringComparison.Ordinal));
-        Assert.Contains(records, r => r.RecordType == ProgressRecordType.Processing && r.StatusDescription.StartsWith("Completed", StringComparison.Ordinal));
-    }
 }

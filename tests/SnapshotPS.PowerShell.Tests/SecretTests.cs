@@ -27,7 +27,7 @@ public sealed class SecretTests(PowerShellFixture fixture) : IClassFixture<Power
         New-CloudSnapshot -VolumeId $volume -Name secret-new -Wait -Debug | Keep
         Get-CloudSnapshot -Connection outscale -Id $oscSnapshot -Debug | Keep
         Grant-CloudSnapshotPermission -Connection outscale -Id $oscSnapshot -AccountId 210987654321 -PassThru -Debug | Keep
-        Export-CloudSnapshot -Connection outscale -Id $oscSnapshot -Bucket secret-bucket -Wait -Debug | Keep
+        Export-CloudSnapshot -Connection outscale -Id $oscSnapshot -Bucket secret-bucket -Debug | Keep
         Get-CloudSnapshotExportTask -Connection outscale | Keep
         Connect-SnapshotProvider -Provider Scaleway -Name wrong-scw -Endpoint $scwEndpoint -Zone fr-par-1 -ProjectId $project -SecretKey (Secret $wrongScw) -PassThru | Keep
         Connect-SnapshotProvider -Provider Outscale -Name wrong-osc -Endpoint $oscEndpoint -Region eu-west-2 -AccessKey AKWRONGKEY0000000042 -SecretKey (Secret $wrongOsc) -PassThru | Keep
