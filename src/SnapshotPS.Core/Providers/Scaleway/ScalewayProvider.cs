@@ -140,7 +140,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
         {
             if (request.SizeBytes is not null) throw InputValidation.Invalid("SizeBytes", "a size goes with an import (-Bucket and -Key) only; a snapshot of a volume takes the volume's size.");
             if (request.SnapshotType is not null) throw InputValidation.Invalid("SnapshotType", "the kind of snapshot is chosen for an import (-Bucket and -Key) only; a snapshot of a volume is of the volume's kind.");
-            if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "give the volume to snapshot, or -Bucket and -Key to import a QCOW2 object.");
+            if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume (give its id) or from a QCOW2 object in a bucket (-Bucket and -Key).");
             ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
         }
         InputValidation.RequireNotEmpty(request.Name, "Name");
