@@ -26,6 +26,9 @@ public sealed class NewSnapshotRequest
 
     /// <summary>Makes the create happen once across runs: a later run with the same token gets the same snapshot.</summary>
     public string? ClientToken { get; init; }
+
+    /// <summary>The provider's kind of snapshot an import from a bucket becomes (Scaleway: "block" or "l_ssd").</summary>
+    public string? SnapshotType { get; init; }
 }
 
 /// <summary>New-CloudSnapshot: one snapshot per volume; with -Wait, written once it is Available.</summary>
@@ -44,6 +47,8 @@ public sealed class NewSnapshotOperation : SnapshotOperation
             var provider = connection.GetClient();
             provider.Require(request.ImportUri is null ? ProviderCapabilities.Create : ProviderCapabilities.Import);
             if (request.Location is not null) provider.ValidateLocation(request.Location, "Location");
+            if (request.SnapshotType is not null && (provider.Capabilities & ProviderCapabilities.ImportFromBucket) == 0)
+                throw InputValidation.Invalid("SnapshotType", $"{provider.Provider} takes no kind of snapshot: -SnapshotType chooses what a Scaleway import from a bucket becomes.");
             var create = new CreateSnapshotRequest
             {
                 VolumeId = request.VolumeId,
@@ -54,6 +59,7 @@ public sealed class NewSnapshotOperation : SnapshotOperation
                 Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
                 Location = request.Location,
                 ClientToken = request.ClientToken,
+                SnapshotType = request.SnapshotType,
             };
             provider.Validate(create);
             var source = request.ImportUri is null ? $"volume {request.VolumeId}" : $"import of {Core.Http.HttpTrace.Redact(request.ImportUri)}";
