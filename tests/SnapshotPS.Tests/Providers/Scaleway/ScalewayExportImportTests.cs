@@ -209,6 +209,50 @@ public sealed class ScalewayExportImportTests(ScalewayStorageFixture storage) : 
         }
     }
 
+    [Theory]
+    [InlineData("l_ssd", "/instance/v1/zones/pl-waw-3/snapshots")]
+    [InlineData("block", "/block/v1/zones/pl-waw-3/snapshots/import-from-object-storage")]
+    public async Task AnImportWhoseAnswerWasUnreadableIsNotSentAgainAndTheSnapshotItMadeIsFoundByItsMarker(string snapshotType, string path)
+    {
+        var key = _prefix + "lost.qcow2";
+        await storage.PutObjectAsync(key, QcowHeader(3L << 30));
+        using var provider = storage.Provider("pl-waw-3");
+        storage.Host.Faults.Add(new FaultRule { Provider = "scaleway", Method = "POST", PathContains = path, Kind = FaultKind.MalformedBody, Times = 1 });
+
+        var imported = await provider.CreateSnapshotAsync(new CreateSnapshotRequest { ImportBucket = Bucket, ImportKey = key, SnapshotType = snapshotType, Name = "lost-" + snapshotType }, CancellationToken.None);
+
+        Assert.Equal(("lost-" + snapshotType, 3L << 30), (imported.Name, imported.SizeBytes!.Value));
+        Assert.Empty(imported.Tags);
+        Assert.Equal(1, storage.Host.Requests.Snapshot().Count(r => r.Method == "POST" && r.Path.EndsWith(path, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AnImportWhoseConnectionDroppedIsNotSentAgainAndIsReportedNotMade()
+    {
+        var key = _prefix + "dropped.qcow2";
+        await storage.PutObjectAsync(key, QcowHeader(1L << 30));
+        using var provider = storage.Provider("nl-ams-3");
+        const string path = "/block/v1/zones/nl-ams-3/snapshots/import-from-object-storage";
+        storage.Host.Faults.Add(new FaultRule { Provider = "scaleway", Method = "POST", PathContains = path, Kind = FaultKind.DropConnection, Times = 1 });
+
+        var failure = await Assert.ThrowsAsync<CloudApiException>(() =>
+            provider.CreateSnapshotAsync(new CreateSnapshotRequest { ImportBucket = Bucket, ImportKey = key }, CancellationToken.None));
+
+        Assert.Equal(CloudErrorKind.Network, failure.Kind);
+        Assert.Contains("No snapshot was created", failure.Message);
+        Assert.Equal(1, storage.Requests("POST", path));
+    }
+
+    private static byte[] QcowHeader(long virtualSize)
+    {
+        var header = new byte[512];
+        new byte[] { (byte)'Q', (byte)'F', (byte)'I', 0xFB }.CopyTo(header, 0);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 3);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(20), 16);
+        BinaryPrimitives.WriteInt64BigEndian(header.AsSpan(24), virtualSize);
+        return header;
+    }
+
     [Fact]
     public async Task ANameAndEveryTagAreSetWithOnePutAndANameAloneWithAPatch()
     {
