@@ -88,7 +88,7 @@ public sealed partial class ScalewayProvider
             }
             if (now?.State == SnapshotState.Exporting) return (now, block);
             throw new CloudApiException(CloudProvider.Scaleway, failure.Kind,
-                $"{failure.Message.TrimEnd('.')}. The export was not sent again, as a second one would write the object again; " +
+                $"{LostAnswers.Plain(failure)}. The export was not sent again, as a second one would write the object again; " +
                 (now is null ? "the snapshot could not be read to tell whether it started. " : $"the snapshot is {now.ProviderState}, so it may not have started or may have finished already. ") +
                 "Look for the object in the bucket before exporting again.",
                 failure.StatusCode, failure.ErrorCode, failure.RequestId, failure.IsRetryable, mayHaveSucceeded: true, innerException: failure);
