@@ -154,6 +154,39 @@ public sealed class ScalewayExportImportTests(ScalewayStorageFixture storage) : 
     }
 
     [Fact]
+    public async Task AFailedExportEndsItsWaitWithTheReasonScalewayGives()
+    {
+        var id = InstanceSnapshot("fr-par-2", 1_000_000_000);
+        using var provider = storage.Provider("fr-par-2");
+        storage.Scaleway.FailNextSnapshots(1);
+
+        var task = await provider.ExportSnapshotAsync(new ExportSnapshotRequest(new SnapshotLocator(id), Bucket) { Prefix = _prefix }, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<SnapshotWaitException>(() => new ExportTaskWaiter(provider).WaitAsync(task.Id, Timeout, null, CancellationToken.None));
+
+        var last = Assert.IsType<SnapshotExportTask>(failure.LastSeen);
+        Assert.Equal((ExportTaskState.Failed, "error"), (last.State, last.ProviderState));
+        Assert.Contains("export to object storage failed", failure.Message);
+        Assert.Null(await storage.ReadObjectAsync($"{_prefix}{id}.qcow2"));
+    }
+
+    [Fact]
+    public async Task OneHundredExportsAtOnceAllLandAndAreAllListedOnce()
+    {
+        const string zone = "nl-ams-1";
+        var volume = storage.Scaleway.AddInstanceVolume(zone, "many", 1_000_000_000);
+        var ids = storage.Scaleway.SeedInstanceSnapshots(zone, 100, "many-", volume);
+        using var provider = storage.Provider(zone);
+
+        await Task.WhenAll(ids.Select(id => provider.ExportSnapshotAsync(new ExportSnapshotRequest(new SnapshotLocator(id), Bucket) { Prefix = _prefix }, CancellationToken.None)));
+        var listed = new List<SnapshotExportTask>();
+        await foreach (var task in provider.ListExportTasksAsync(new ExportTaskQuery(), CancellationToken.None)) listed.Add(task);
+
+        Assert.Equal(ids.OrderBy(i => i), listed.Select(t => t.SnapshotId).OrderBy(i => i));
+        Assert.All(listed, t => Assert.Equal(ExportTaskState.Completed, t.State));
+        foreach (var id in ids) Assert.NotNull(await storage.ReadObjectAsync($"{_prefix}{id}.qcow2"));
+    }
+
+    [Fact]
     public async Task CancellingAnExportIsRefusedSayingScalewayCannot()
     {
         using var provider = storage.Provider();
