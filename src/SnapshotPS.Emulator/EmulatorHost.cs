@@ -3,8 +3,8 @@ using SnapshotPS.Emulator.Hosting;
 using SnapshotPS.Emulator.Koyeb;
 using SnapshotPS.Emulator.OpenStack;
 using SnapshotPS.Emulator.Outscale;
-using SnapshotPS.Emulator.Outscale.Storage;
 using SnapshotPS.Emulator.Scaleway;
+using SnapshotPS.Emulator.Storage;
 
 namespace SnapshotPS.Emulator;
 
@@ -67,7 +67,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var time = options.TimeProvider ?? TimeProvider.System;
         var storage = options.ObjectStorage is { } storageOptions ? new ObjectStorage(storageOptions) : null;
         var outscale = new OutscaleFake(options.OutscaleTimings ?? new OutscaleTimings(), time, storage);
-        var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time);
+        var scaleway = new ScalewayFake(options.ScalewayTimings ?? new ScalewayTimings(), time, storage);
         var openStack = new OpenStackFake(options.OpenStackTimings ?? new OpenStackTimings(), time);
         var faults = new FaultInjector(time);
         var requests = new RequestLog();

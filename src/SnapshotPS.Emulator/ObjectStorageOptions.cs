@@ -1,6 +1,6 @@
 namespace SnapshotPS.Emulator;
 
-/// <summary>An S3-compatible server (s3rver in tests) where OUTSCALE exports are written and import URLs are checked.</summary>
+/// <summary>An S3-compatible server (s3rver in tests) where the OUTSCALE and Scaleway fakes write exports and read imports.</summary>
 public sealed class ObjectStorageOptions
 {
     /// <summary>For example http://127.0.0.1:4568/; buckets are addressed path-style.</summary>

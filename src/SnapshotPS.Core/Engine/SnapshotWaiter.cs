@@ -58,7 +58,8 @@ public sealed class SnapshotWaiter
             timeout,
             PollInterval ?? _provider.SuggestedPollInterval,
             (s, elapsed) => { if (s is not null) onPoll?.Invoke(s, elapsed); },
-            s => new SnapshotWaitException(snapshot.Id, s, $"Snapshot {snapshot.Id} is {s!.State} ({s.ProviderState}) and will not become {Describe(wanted)}."),
+            s => new SnapshotWaitException(snapshot.Id, s, $"Snapshot {snapshot.Id} is {s!.State} ({s.ProviderState}) and will not become {Describe(wanted)}." +
+                (string.IsNullOrEmpty(s.StateMessage) ? "" : $" {s.Provider} says: {s.StateMessage}")),
             s => new SnapshotWaitException(snapshot.Id, s,
                 $"Snapshot {snapshot.Id} did not become {Describe(wanted)} within {timeout}; it is {s!.State} ({s.ProviderState}).", timedOut: true),
             cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,9 @@ public sealed class CloudSnapshot
     /// <summary>The state exactly as the provider reported it.</summary>
     public string ProviderState { get; init; } = "";
 
+    /// <summary>Why the snapshot is in its state, when the provider says (for example why an import failed).</summary>
+    public string? StateMessage { get; init; }
+
     public long? SizeBytes { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? ModifiedAt { get; init; }

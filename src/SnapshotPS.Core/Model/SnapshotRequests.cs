@@ -53,6 +53,12 @@ public sealed class CreateSnapshotRequest
     /// <summary>The size of the imported disk, in bytes.</summary>
     public long? SizeBytes { get; init; }
 
+    /// <summary>
+    /// The provider's kind of snapshot an import makes, as CloudSnapshot.SnapshotType shows it (Scaleway: "block"
+    /// for the Block Storage API, "l_ssd" for the Instance API); null lets the provider choose.
+    /// </summary>
+    public string? SnapshotType { get; init; }
+
     public string? Name { get; init; }
     public string? Description { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = CloudSnapshot.EmptyTags;

@@ -71,7 +71,8 @@ internal static class LostAnswers
 
     private static readonly System.Text.RegularExpressions.Regex Caution = new(@"\s*The request may have been carried out;[^.]*\.");
 
-    private static string Plain(CloudApiException failure) => Caution.Replace(failure.Message, "").TrimEnd('.', ' ');
+    /// <summary>A failure's message without the transport's "may have been carried out" caution, for callers that say more.</summary>
+    internal static string Plain(CloudApiException failure) => Caution.Replace(failure.Message, "").TrimEnd('.', ' ');
 
     /// <summary>
     /// A delete whose retry finds nothing left has succeeded. So has one that failed in any other way

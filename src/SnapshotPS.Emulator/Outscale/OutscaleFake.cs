@@ -1,5 +1,5 @@
 using SnapshotPS.Emulator.Outscale;
-using SnapshotPS.Emulator.Outscale.Storage;
+using SnapshotPS.Emulator.Storage;
 
 namespace SnapshotPS.Emulator;
 

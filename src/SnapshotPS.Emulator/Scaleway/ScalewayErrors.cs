@@ -64,6 +64,14 @@ internal static class ScalewayErrors
             ["type"] = "precondition_failed",
         });
 
+    /// <summary>400 invalid_request_error, the shape the QCOW2 import refusals take (reference 3.2).</summary>
+    public static IResult InvalidRequest(ScalewayApi api, string message) =>
+        Error(api, StatusCodes.Status400BadRequest, new JsonObject
+        {
+            ["message"] = message,
+            ["type"] = "invalid_request_error",
+        });
+
     public static IResult PermissionsDenied(ScalewayApi api, string action, string resource) =>
         Error(api, StatusCodes.Status403Forbidden, new JsonObject
         {

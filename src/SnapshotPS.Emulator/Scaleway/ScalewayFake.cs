@@ -1,6 +1,7 @@
 using SnapshotPS.Emulator.Scaleway;
 using SnapshotPS.Emulator.Scaleway.Block;
 using SnapshotPS.Emulator.Scaleway.Instance;
+using SnapshotPS.Emulator.Storage;
 
 namespace SnapshotPS.Emulator;
 
@@ -17,9 +18,10 @@ public sealed class ScalewayFake
 
     private const long DefaultSeedSize = 20_000_000_000;
 
-    internal ScalewayFake(ScalewayTimings timings, TimeProvider time)
+    internal ScalewayFake(ScalewayTimings timings, TimeProvider time, ObjectStorage? storage = null)
     {
         Timings = timings;
+        Storage = storage;
         Store = new ScalewayStore(time);
         Store.Tenants[DefaultSecretKey] = new ScalewayTenant(DefaultSecretKey, DefaultProjectId, DefaultOrganizationId);
     }
@@ -27,6 +29,9 @@ public sealed class ScalewayFake
     public ScalewayTimings Timings { get; }
 
     internal ScalewayStore Store { get; }
+
+    /// <summary>Where exports are written and imports read; null without --s3-endpoint.</summary>
+    internal ObjectStorage? Storage { get; }
 
     /// <summary>Registers another secret key for another tenant; returns the project id.</summary>
     public string AddProject(string secretKey, string projectId, string organizationId)
@@ -143,7 +148,10 @@ public sealed class ScalewayFake
         }
     }
 
-    /// <summary>The next <paramref name="count"/> snapshots created or imported (either API) fail: "error", or "invalid_data" for an instance import.</summary>
+    /// <summary>
+    /// The next <paramref name="count"/> snapshots created, imported or exported (either API) fail: "error", or
+    /// "invalid_data" for an instance import; a failed export writes no object.
+    /// </summary>
     public void FailNextSnapshots(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

@@ -22,6 +22,14 @@ internal abstract class TransitioningResource
         Pending = new PendingTransition(now + delay, targetState, errorReason);
     }
 
+    /// <summary>Drops the transition begun last and puts the resource back in <paramref name="state"/>.</summary>
+    public void Abandon(string state, DateTimeOffset now)
+    {
+        State = state;
+        ModifiedAt = now;
+        Pending = null;
+    }
+
     public void Settle(DateTimeOffset now)
     {
         if (Pending is { } pending && now >= pending.DueAt)

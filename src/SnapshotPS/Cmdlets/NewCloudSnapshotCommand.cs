@@ -77,6 +77,11 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     [ValidateNotNullOrEmpty]
     public string? ClientToken { get; set; }
 
+    /// <summary>Scaleway: the kind of snapshot an import becomes ("block" or "l_ssd"), which picks the API that imports it.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SnapshotType { get; set; }
+
     protected override void ProcessRecord()
     {
         var request = new NewSnapshotRequest
@@ -95,6 +100,7 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
             ClientToken = ClientToken,
+            SnapshotType = SnapshotType,
         };
         RunConcurrently(ct => new NewSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

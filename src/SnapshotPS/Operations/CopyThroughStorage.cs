@@ -77,13 +77,14 @@ internal sealed class CopyThroughStorage
             Begin(4, $"importing {bucket}/{key} into {plan.Destination.Name}");
             var import = SnapshotImports.Plan(plan.Destination, holder, bucket, key);
             var (url, importBucket, importKey, importSize) = await import.ResolveAsync(snapshot.SizeBytes, exported.SizeBytes, cancellationToken);
+            var destinationProvider = plan.Destination.GetClient();
+            var keepsDescription = (destinationProvider.Capabilities & ProviderCapabilities.Description) != 0;
             var create = NewSnapshotOperation.WithImport(new CreateSnapshotRequest
             {
                 Name = plan.Name ?? snapshot.Name,
-                Description = plan.Description ?? snapshot.Description,
+                Description = plan.Description ?? (keepsDescription ? snapshot.Description : null),
                 Tags = plan.Tags,
             }, url, importBucket, importKey, importSize);
-            var destinationProvider = plan.Destination.GetClient();
             var imported = await destinationProvider.CreateSnapshotAsync(create, cancellationToken);
             _leftBehind.Add($"imported snapshot {imported.Id} on {plan.Destination.Name}");
 

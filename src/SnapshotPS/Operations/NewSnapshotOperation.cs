@@ -33,6 +33,9 @@ public sealed class NewSnapshotRequest
 
     /// <summary>Makes the create happen once across runs: a later run with the same token gets the same snapshot.</summary>
     public string? ClientToken { get; init; }
+
+    /// <summary>The provider's kind of snapshot an import from a bucket becomes (Scaleway: "block" or "l_ssd").</summary>
+    public string? SnapshotType { get; init; }
 }
 
 /// <summary>New-CloudSnapshot: one snapshot per volume; with -Wait, written once it is Available.</summary>
@@ -54,11 +57,13 @@ public sealed class NewSnapshotOperation : SnapshotOperation
                 throw InputValidation.Invalid("VolumeId", "name the volume to snapshot, or what to import: an export piped from Export-CloudSnapshot -Wait, -Bucket and -Key, or -ImportUri and -SizeBytes.");
             if (fromObject && (string.IsNullOrEmpty(bucket) || string.IsNullOrEmpty(key)))
                 throw InputValidation.Invalid(string.IsNullOrEmpty(bucket) ? "Bucket" : "Key", "an import from object storage names both the bucket and the key.");
-            var connection = Connections.Resolve(request.Connection);
+            var connection = Connections.Resolve(request.Connection ?? request.Export?.Connection);
             var provider = connection.GetClient();
             provider.Require(request.ImportUri is null && !fromObject ? ProviderCapabilities.Create : ProviderCapabilities.Import);
             if (request.ImportUri is not null) SnapshotImports.RequireUrlImport(provider);
             if (request.Location is not null) provider.ValidateLocation(request.Location, "Location");
+            if (request.SnapshotType is not null && (provider.Capabilities & ProviderCapabilities.ImportFromBucket) == 0)
+                throw InputValidation.Invalid("SnapshotType", $"{provider.Provider} takes no kind of snapshot: -SnapshotType chooses what a Scaleway import from a bucket becomes.");
             var import = fromObject ? SnapshotImports.Plan(connection, HolderOf(request.Export, connection), bucket!, key!) : null;
             var create = new CreateSnapshotRequest
             {
@@ -72,6 +77,7 @@ public sealed class NewSnapshotOperation : SnapshotOperation
                 Tags = TagConversion.OrEmpty(request.Tags, "Tag"),
                 Location = request.Location,
                 ClientToken = request.ClientToken,
+                SnapshotType = request.SnapshotType,
             };
             provider.Validate(create);
             var source = fromObject ? $"import of {bucket}/{key}"
@@ -104,5 +110,6 @@ public sealed class NewSnapshotOperation : SnapshotOperation
         Tags = create.Tags,
         Location = create.Location,
         ClientToken = create.ClientToken,
+        SnapshotType = create.SnapshotType,
     };
 }

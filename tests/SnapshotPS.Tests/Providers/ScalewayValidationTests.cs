@@ -50,6 +50,51 @@ public class ScalewayValidationTests : IClassFixture<EmulatorFixture>
     public Task AMissingVolumeId() =>
         AssertRefusedBeforeAnyRequest("VolumeId", "from a volume", p => p.CreateSnapshotAsync(new CreateSnapshotRequest(), CancellationToken.None));
 
+    private static ExportSnapshotRequest Export(string bucket = "backups", string? key = null, string? prefix = null,
+        DiskImageFormat format = DiskImageFormat.Qcow2, string? accessKey = null) =>
+        new(new SnapshotLocator(Guid.NewGuid().ToString()), bucket)
+        {
+            Key = key, Prefix = prefix, Format = format, BucketAccessKey = accessKey,
+            BucketSecretKey = accessKey is null ? null : SecretValue.FromPlainText("bucket-secret"),
+        };
+
+    public static TheoryData<string, string, ExportSnapshotRequest> BadExports => new()
+    {
+        { "Bucket", "lowercase letters", Export(bucket: "Backups_2026") },
+        { "Bucket", "3 to 63", Export(bucket: "ab") },
+        { "Bucket", "IP address", Export(bucket: "192.168.1.10") },
+        { "Key", "control character", Export(key: "a\nb.qcow2") },
+        { "Key", "at most 1024", Export(key: new string('k', 1025)) },
+        { "Key", "not both", Export(key: "k.qcow2", prefix: "p/") },
+        { "DiskImageFormat", "QCOW2 images only", Export(format: DiskImageFormat.Raw) },
+        { "BucketCredential", "snapshot's own project", Export(accessKey: "SCWOTHER") },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadExports))]
+    public Task ABadExport(string parameter, string rule, ExportSnapshotRequest request) =>
+        AssertRefusedBeforeAnyRequest(parameter, rule, p => p.ExportSnapshotAsync(request, CancellationToken.None));
+
+    public static TheoryData<string, string, CreateSnapshotRequest> BadImports => new()
+    {
+        { "ImportUri", "-Bucket and -Key", new CreateSnapshotRequest { ImportUri = new Uri("https://s3.fr-par.scw.cloud/b/k?X-Amz-Signature=1"), SizeBytes = 512 } },
+        { "Key", "key of the QCOW2 object", new CreateSnapshotRequest { ImportBucket = "backups" } },
+        { "Bucket", "bucket that holds", new CreateSnapshotRequest { ImportKey = "k.qcow2" } },
+        { "SizeBytes", "multiple of 512", new CreateSnapshotRequest { ImportBucket = "backups", ImportKey = "k.qcow2", SizeBytes = 1000 } },
+        { "SizeBytes", "multiple of 512", new CreateSnapshotRequest { ImportBucket = "backups", ImportKey = "k.qcow2", SizeBytes = 0 } },
+        { "SizeBytes", "goes with an import", new CreateSnapshotRequest { VolumeId = Guid.NewGuid().ToString(), SizeBytes = 512 } },
+        { "VolumeId", "not both", new CreateSnapshotRequest { VolumeId = Guid.NewGuid().ToString(), ImportBucket = "backups", ImportKey = "k.qcow2" } },
+        { "SnapshotType", "not a kind of Scaleway import", new CreateSnapshotRequest { ImportBucket = "backups", ImportKey = "k.qcow2", SnapshotType = "b_ssd" } },
+        { "SnapshotType", "no Block Storage", new CreateSnapshotRequest { ImportBucket = "backups", ImportKey = "k.qcow2", SnapshotType = "block", Location = "it-mil-1" } },
+        { "SnapshotType", "for an import", new CreateSnapshotRequest { VolumeId = Guid.NewGuid().ToString(), SnapshotType = "l_ssd" } },
+        { "Bucket", "not a bucket name", new CreateSnapshotRequest { ImportBucket = "-backups", ImportKey = "k.qcow2" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadImports))]
+    public Task ABadImport(string parameter, string rule, CreateSnapshotRequest request) =>
+        AssertRefusedBeforeAnyRequest(parameter, rule, p => p.CreateSnapshotAsync(request, CancellationToken.None));
+
     [Fact]
     public async Task ADescriptionIsNotSupportedAndSaysWhatToDoInstead()
     {

@@ -52,6 +52,17 @@ internal sealed class ScalewayBlockApi
             ScalewayJsonContext.Default.SnapshotPatchBody, ScalewayJsonContext.Default.ScalewayBlockSnapshot,
             idempotent: true, cancellationToken).ConfigureAwait(false)).Body;
 
+    public async Task<ScalewayBlockSnapshot> ImportAsync(string zone, BlockImportSnapshotBody body, CancellationToken cancellationToken) =>
+        (await _transport.SendAsync(HttpMethod.Post, Snapshots(zone) + "/import-from-object-storage", body,
+            ScalewayJsonContext.Default.BlockImportSnapshotBody, ScalewayJsonContext.Default.ScalewayBlockSnapshot,
+            idempotent: false, cancellationToken).ConfigureAwait(false)).Body;
+
+    /// <summary>export-to-object-storage: 200 with the snapshot "exporting". Not idempotent.</summary>
+    public async Task<ScalewayBlockSnapshot> ExportAsync(string zone, string id, ObjectStorageTargetBody body, CancellationToken cancellationToken) =>
+        (await _transport.SendAsync(HttpMethod.Post, $"{Snapshots(zone)}/{id}/export-to-object-storage", body,
+            ScalewayJsonContext.Default.ObjectStorageTargetBody, ScalewayJsonContext.Default.ScalewayBlockSnapshot,
+            idempotent: false, cancellationToken).ConfigureAwait(false)).Body;
+
     public Task DeleteAsync(string zone, string id, CancellationToken cancellationToken) =>
         _transport.DeleteAsync($"{Snapshots(zone)}/{id}", cancellationToken);
 }

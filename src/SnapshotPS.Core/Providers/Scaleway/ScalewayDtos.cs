@@ -61,6 +61,12 @@ internal sealed class InstanceCreateSnapshotBody
     public List<string>? Tags { get; set; }
     public string? Project { get; set; }
     public string? Organization { get; set; }
+
+    // An import of a QCOW2 object instead of a volume (reference 3.2).
+    public string? VolumeType { get; set; }
+    public string? Bucket { get; set; }
+    public string? Key { get; set; }
+    public long? Size { get; set; }
 }
 
 internal sealed class SnapshotPatchBody

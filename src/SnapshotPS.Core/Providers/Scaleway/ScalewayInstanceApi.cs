@@ -66,6 +66,18 @@ internal sealed class ScalewayInstanceApi
             ScalewayJsonContext.Default.SnapshotPatchBody, ScalewayJsonContext.Default.InstanceSnapshotEnvelope,
             idempotent: true, cancellationToken).ConfigureAwait(false)).Body);
 
+    /// <summary>SetSnapshot (PUT): replaces every property. Sending the same body again changes nothing more, so it may be retried.</summary>
+    public async Task<ScalewayInstanceSnapshot> SetAsync(string zone, string id, InstanceSetSnapshotBody body, CancellationToken cancellationToken) =>
+        Unwrap((await _transport.SendAsync(HttpMethod.Put, $"{Snapshots(zone)}/{id}", body,
+            ScalewayJsonContext.Default.InstanceSetSnapshotBody, ScalewayJsonContext.Default.InstanceSnapshotEnvelope,
+            idempotent: true, cancellationToken).ConfigureAwait(false)).Body);
+
+    /// <summary>ExportSnapshot: 202 with a placeholder task. Not idempotent: a second export writes the object again.</summary>
+    public async Task<ScalewayTask> ExportAsync(string zone, string id, ObjectStorageTargetBody body, CancellationToken cancellationToken) =>
+        (await _transport.SendAsync(HttpMethod.Post, $"{Snapshots(zone)}/{id}/export", body,
+            ScalewayJsonContext.Default.ObjectStorageTargetBody, ScalewayJsonContext.Default.InstanceTaskEnvelope,
+            idempotent: false, cancellationToken).ConfigureAwait(false)).Body.Task!;
+
     public Task DeleteAsync(string zone, string id, CancellationToken cancellationToken) =>
         _transport.DeleteAsync($"{Snapshots(zone)}/{id}", cancellationToken);
 

@@ -13,6 +13,10 @@ namespace SnapshotPS.Core.Providers.Scaleway;
 [JsonSerializable(typeof(BlockSnapshotList))]
 [JsonSerializable(typeof(BlockCreateSnapshotBody))]
 [JsonSerializable(typeof(ScalewayErrorBody))]
+[JsonSerializable(typeof(ObjectStorageTargetBody))]
+[JsonSerializable(typeof(InstanceTaskEnvelope))]
+[JsonSerializable(typeof(InstanceSetSnapshotBody))]
+[JsonSerializable(typeof(BlockImportSnapshotBody))]
 internal sealed partial class ScalewayJsonContext : JsonSerializerContext
 {
 }

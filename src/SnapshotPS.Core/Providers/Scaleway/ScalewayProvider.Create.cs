@@ -17,7 +17,7 @@ public sealed partial class ScalewayProvider
     {
         Validate(request);
         var zone = ZoneOf(request.Location);
-        var volumeId = request.VolumeId!;
+        var volumeId = request.VolumeId;
         var marker = ScalewayTags.RequestMarker(request.ClientToken ?? Guid.NewGuid().ToString("N"));
         if (request.ClientToken is not null && await FindMarkedAsync(zone, volumeId, marker, cancellationToken).ConfigureAwait(false) is { } earlier)
             return earlier;
@@ -25,6 +25,7 @@ public sealed partial class ScalewayProvider
         var name = request.Name ?? "snp-" + Guid.NewGuid().ToString("N").Substring(0, 12);
         var tags = ScalewayMapping.TagsToWire(request.Tags);
         tags.Add(marker);
+        if (volumeId is null) return await ImportAsync(request, zone, name, tags, marker, cancellationToken).ConfigureAwait(false);
         var howToFind = $"Find it with Get-CloudSnapshot -VolumeId {volumeId} -Connection {_connection}" +
             (request.ClientToken is null ? "." : $", or run the command again with -ClientToken {request.ClientToken}: it then returns that snapshot instead of making another.");
         return await RouteAsync(null, zone, "volume",
@@ -53,11 +54,11 @@ public sealed partial class ScalewayProvider
             missingId: volumeId).ConfigureAwait(false);
     }
 
-    private async Task<CloudSnapshot?> FindMarkedAsync(string zone, string volumeId, string marker, CancellationToken cancellationToken) =>
+    private async Task<CloudSnapshot?> FindMarkedAsync(string zone, string? volumeId, string marker, CancellationToken cancellationToken) =>
         await FindMarkedInInstanceAsync(zone, volumeId, marker, cancellationToken).ConfigureAwait(false)
         ?? (ScalewayZones.HasBlockStorage(zone) ? await FindMarkedInBlockAsync(zone, volumeId, marker, cancellationToken).ConfigureAwait(false) : null);
 
-    private async Task<CloudSnapshot?> FindMarkedInInstanceAsync(string zone, string volumeId, string marker, CancellationToken cancellationToken)
+    private async Task<CloudSnapshot?> FindMarkedInInstanceAsync(string zone, string? volumeId, string marker, CancellationToken cancellationToken)
     {
         var filter = new ScalewayInstanceApi.ListFilter
         {
@@ -71,7 +72,7 @@ public sealed partial class ScalewayProvider
         return found is null ? null : ScalewayMapping.FromInstance(found, _connection, zone);
     }
 
-    private async Task<CloudSnapshot?> FindMarkedInBlockAsync(string zone, string volumeId, string marker, CancellationToken cancellationToken)
+    private async Task<CloudSnapshot?> FindMarkedInBlockAsync(string zone, string? volumeId, string marker, CancellationToken cancellationToken)
     {
         var filter = new ScalewayBlockApi.ListFilter
         {

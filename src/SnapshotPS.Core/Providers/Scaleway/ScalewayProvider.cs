@@ -25,6 +25,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
     private readonly ScalewayTransport _transport;
     private readonly ScalewayInstanceApi _instance;
     private readonly ScalewayBlockApi _block;
+    private readonly ScalewayExportLedger _exports = new();
 
     public ScalewayProvider(ScalewayConnectionSettings settings, string connectionName, HttpMessageHandler? transport = null)
     {
@@ -39,7 +40,8 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
     public override CloudProvider Provider => CloudProvider.Scaleway;
 
     public override ProviderCapabilities Capabilities =>
-        ProviderCapabilities.Create | ProviderCapabilities.Rename | ProviderCapabilities.Tags | ProviderCapabilities.Delete;
+        ProviderCapabilities.Create | ProviderCapabilities.Rename | ProviderCapabilities.Tags | ProviderCapabilities.Delete
+        | ProviderCapabilities.Import | ProviderCapabilities.ImportFromBucket | ProviderCapabilities.Export;
 
     public override int MaxPageSize => MaxPerPage;
     public override TimeSpan SuggestedPollInterval => _settings.PollInterval ?? TimeSpan.FromSeconds(2);
@@ -130,10 +132,17 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
 
     public override void Validate(CreateSnapshotRequest request)
     {
-        ZoneOf(request.Location);
-        if (request.ImportUri is not null || request.SizeBytes is not null) this.Require(ProviderCapabilities.Import);
-        if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume: give its id.");
-        ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
+        var zone = ZoneOf(request.Location);
+        if (request.ImportUri is not null)
+            throw InputValidation.Invalid("ImportUri", "Scaleway imports from a bucket of the project's own Object Storage, not from a URL: give -Bucket and -Key (a QCOW2 object).");
+        if (request.ImportBucket is not null || request.ImportKey is not null) ValidateImport(request, zone);
+        else
+        {
+            if (request.SizeBytes is not null) throw InputValidation.Invalid("SizeBytes", "a size goes with an import (-Bucket and -Key) only; a snapshot of a volume takes the volume's size.");
+            if (request.SnapshotType is not null) throw InputValidation.Invalid("SnapshotType", "the kind of snapshot is chosen for an import (-Bucket and -Key) only; a snapshot of a volume is of the volume's kind.");
+            if (request.VolumeId is null) throw InputValidation.Invalid("VolumeId", "Scaleway creates a snapshot from a volume (give its id) or from a QCOW2 object in a bucket (-Bucket and -Key).");
+            ScalewayIds.Require(request.VolumeId, "VolumeId", "volume id");
+        }
         InputValidation.RequireNotEmpty(request.Name, "Name");
         ScalewayTags.Require(request.Tags, "Tag");
         InputValidation.RequireClientToken(request.ClientToken);
@@ -147,21 +156,6 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
         InputValidation.RequireNotEmpty(request.Name, "Name");
         ScalewayTags.Require(request.Tags, "Tag");
         if (request.Description is not null) this.Require(ProviderCapabilities.Description, "Put the text in -Name or in a tag instead.");
-    }
-
-    public override Task<CloudSnapshot> UpdateSnapshotAsync(UpdateSnapshotRequest request, CancellationToken cancellationToken)
-    {
-        Validate(request);
-        var zone = ZoneOf(request.Snapshot.Location);
-        var patch = new SnapshotPatchBody
-        {
-            Name = request.Name,
-            Tags = request.Tags is null ? null : ScalewayMapping.TagsToWire(request.Tags),
-        };
-        return RouteAsync(request.Snapshot, zone, "snapshot",
-            async ct => ScalewayMapping.FromInstance(await _instance.UpdateAsync(zone, request.Snapshot.Id, patch, ct).ConfigureAwait(false), _connection, zone),
-            async ct => ScalewayMapping.FromBlock(await _block.UpdateAsync(zone, request.Snapshot.Id, patch, ct).ConfigureAwait(false), _connection, zone),
-            cancellationToken);
     }
 
     public override Task DeleteSnapshotAsync(SnapshotLocator snapshot, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ internal static class ExportUploads
                 if (task.AccountId == account.AccountId && task.IsDueForUpload(now))
                 {
                     var volumeSize = store.Snapshots.GetValueOrDefault(task.SnapshotId)?.VolumeSize ?? 0;
-                    task.Upload = storage.PutExportAsync(task, volumeSize);
+                    task.Upload = ExportImage.PutAsync(storage, task, volumeSize);
                 }
             }
 

@@ -48,8 +48,8 @@ internal static class BlockSnapshotCreate
             return error!;
         }
 
-        RequiredString(body, "bucket");
-        RequiredString(body, "key");
+        var bucket = RequiredString(body, "bucket");
+        var key = RequiredString(body, "key");
         var size = body.Integer("size");
         if (size is <= 0)
         {
@@ -63,9 +63,17 @@ internal static class BlockSnapshotCreate
             return refused;
         }
 
+        // The Block API refuses an image it cannot take when asked (reference 3.2: "The provided QCOW2 file is
+        // encrypted", invalid_request_error). UNVERIFIED: that a missing bucket or object is refused the same way.
+        var source = await ScalewayObjectStorage.InspectAsync(fake.Storage, bucket, key, context.RequestAborted);
+        if (source.Problem is { } problem)
+        {
+            return ScalewayErrors.InvalidRequest(ScalewayApi.Block, problem);
+        }
+
         lock (fake.Store.Gate)
         {
-            var snapshot = Add(fake, tenant, zone, common, size ?? DefaultImportSize, null, fake.Timings.ImportDelay);
+            var snapshot = Add(fake, tenant, zone, common, size ?? source.VirtualSize ?? DefaultImportSize, null, fake.Timings.ImportDelay);
             return BlockJson.Result(StatusCodes.Status200OK, BlockJson.Snapshot(snapshot));
         }
     }
@@ -83,35 +91,55 @@ internal static class BlockSnapshotCreate
             return error!;
         }
 
-        RequiredString(body, "bucket");
-        RequiredString(body, "key");
+        var bucket = RequiredString(body, "bucket");
+        var key = RequiredString(body, "key");
         if (body.ProblemsResult() is { } invalid)
         {
             return invalid;
         }
 
+        BlockSnapshot snapshot;
+        bool fails;
+        System.Text.Json.Nodes.JsonNode reply;
         lock (fake.Store.Gate)
         {
-            var snapshot = fake.Store.FindBlockSnapshot(ScalewayTenant.Of(context), zone, id);
-            if (snapshot is null)
+            var found = fake.Store.FindBlockSnapshot(ScalewayTenant.Of(context), zone, id);
+            if (found is null)
             {
                 return BlockSnapshotEndpoints.SnapshotNotFound(id);
             }
 
             // UNVERIFIED: exporting a snapshot that is not available (409 while transient, 412 otherwise).
-            if (snapshot.IsTransient)
+            if (found.IsTransient)
             {
-                return ScalewayErrors.TransientState(ScalewayApi.Block, BlockSnapshot.Resource, snapshot.Id, snapshot.State);
+                return ScalewayErrors.TransientState(ScalewayApi.Block, BlockSnapshot.Resource, found.Id, found.State);
             }
 
-            if (snapshot.State != "available")
+            if (found.State != "available")
             {
-                return ScalewayErrors.PreconditionFailed(ScalewayApi.Block, "resource_not_usable", $"snapshot is {snapshot.State}");
+                return ScalewayErrors.PreconditionFailed(ScalewayApi.Block, "resource_not_usable", $"snapshot is {found.State}");
             }
 
-            snapshot.Begin("exporting", fake.Store.Now, fake.Timings.ExportDelay, "available");
-            return BlockJson.Result(StatusCodes.Status200OK, BlockJson.Snapshot(snapshot));
+            snapshot = found;
+            fails = fake.Store.TakeFailure();
+            // UNVERIFIED: the reference records no failed export; an injected failure ends it in "error".
+            snapshot.Begin("exporting", fake.Store.Now, fake.Timings.ExportDelay, fails ? "error" : "available", fails ? "the export to object storage failed" : null);
+            reply = BlockJson.Snapshot(snapshot);
         }
+
+        // The image is written while the snapshot reads "exporting" (so it exists once it is "available" again).
+        if (!fails && await ScalewayObjectStorage.PutExportAsync(fake.Storage, bucket, key, snapshot.Id, snapshot.Size) is { } problem)
+        {
+            lock (fake.Store.Gate)
+            {
+                snapshot.Abandon("available", fake.Store.Now);
+            }
+
+            // UNVERIFIED: how Scaleway refuses a bucket it cannot write to; the fake names the bucket argument.
+            return ScalewayErrors.InvalidArgument(ScalewayApi.Block, "bucket", "constraint", problem);
+        }
+
+        return BlockJson.Result(StatusCodes.Status200OK, reply);
     }
 
     private static BlockSnapshot Add(ScalewayFake fake, ScalewayTenant tenant, string zone, CommonFields common, long size, BlockVolume? volume, TimeSpan delay)
@@ -154,12 +182,15 @@ internal static class BlockSnapshotCreate
     private static CommonFields ReadCommon(ScalewayRequestBody body) =>
         new(body.String("name"), body.Uuid("project_id"), body.StringList("tags"), body.Boolean("public"));
 
-    private static void RequiredString(ScalewayRequestBody body, string name)
+    private static string RequiredString(ScalewayRequestBody body, string name)
     {
-        if (string.IsNullOrEmpty(body.String(name)) && !body.HasProblemWith(name))
+        var value = body.String(name);
+        if (string.IsNullOrEmpty(value) && !body.HasProblemWith(name))
         {
             body.Problem(name, "required", "required key not provided");
         }
+
+        return value ?? "";
     }
 
     private sealed record CommonFields(string? Name, string? ProjectId, List<string>? Tags, bool? Public);

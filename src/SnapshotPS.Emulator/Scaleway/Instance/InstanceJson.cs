@@ -28,10 +28,12 @@ internal static class InstanceJson
             ["error_details"] = null,
         };
 
-        // UNVERIFIED: error_reason is in the SDK model but absent from recorded (successful) responses,
-        // so the fake only sends it once a snapshot has failed.
+        // UNVERIFIED: error_reason is in the SDK model but absent from recorded (successful) responses, and
+        // error_details is null in every recording; once a snapshot has failed the fake sends the reason in
+        // both, error_details as a plain message.
         if (snapshot.ErrorReason is { } reason)
         {
+            json["error_details"] = reason;
             json["error_reason"] = reason;
         }
 

@@ -5,7 +5,7 @@ namespace SnapshotPS.Emulator.Scaleway.Instance;
 /// <summary>POST /snapshots: from a volume (volume_id) or an import of a QCOW2 object (bucket + key), reference 3.2.</summary>
 internal static class InstanceSnapshotCreate
 {
-    /// <summary>Observed size of an import whose body gives none (the QCOW2's virtual size).</summary>
+    /// <summary>Observed size of an import whose body gives none (the QCOW2's virtual size), used when no object storage is configured.</summary>
     internal const long DefaultImportSize = 10_000_000_000;
 
     private static readonly string[] CreatableVolumeTypes = ["unknown_volume_type", "l_ssd", "b_ssd", "unified"];
@@ -35,6 +35,11 @@ internal static class InstanceSnapshotCreate
             return denied;
         }
 
+        // UNVERIFIED: when Scaleway reads the object; the fake reads it now and lets a missing or unreadable
+        // object end the import in "error", and an image it refuses in "invalid_data", both with error details.
+        var source = request.VolumeId is null
+            ? await ScalewayObjectStorage.InspectAsync(fake.Storage, request.Bucket!, request.Key!, context.RequestAborted)
+            : null;
         lock (fake.Store.Gate)
         {
             InstanceVolume? volume = null;
@@ -48,7 +53,7 @@ internal static class InstanceSnapshotCreate
                 }
             }
 
-            var snapshot = Create(fake, tenant, zone, request, volume);
+            var snapshot = Create(fake, tenant, zone, request, volume, source);
             fake.Store.AddInstanceSnapshot(snapshot);
             return InstanceJson.Result(StatusCodes.Status201Created, new JsonObject
             {
@@ -58,7 +63,7 @@ internal static class InstanceSnapshotCreate
         }
     }
 
-    private static InstanceSnapshot Create(ScalewayFake fake, ScalewayTenant tenant, string zone, CreateRequest request, InstanceVolume? volume)
+    private static InstanceSnapshot Create(ScalewayFake fake, ScalewayTenant tenant, string zone, CreateRequest request, InstanceVolume? volume, ImportSource? source)
     {
         var store = fake.Store;
         var now = store.Now;
@@ -76,14 +81,18 @@ internal static class InstanceSnapshotCreate
             Name = string.IsNullOrEmpty(request.Name) ? ScalewayIds.RandomSnapshotName() : request.Name,
             // UNVERIFIED: an import with no volume_type is assumed to become l_ssd (the observed import sent l_ssd).
             VolumeType = inheritType ? volume?.VolumeType ?? "l_ssd" : request.VolumeType!,
-            Size = volume?.Size ?? request.Size ?? DefaultImportSize,
+            Size = volume?.Size ?? request.Size ?? source?.VirtualSize ?? DefaultImportSize,
             BaseVolume = volume is null ? null : (volume.Id, volume.Name),
             Tags = request.Tags ?? [],
             State = "snapshotting",
         };
 
-        var fails = store.TakeFailure();
-        if (volume is null)
+        var fails = source?.Problem is null && store.TakeFailure();
+        if (source?.Problem is { } problem)
+        {
+            snapshot.Begin("importing", now, fake.Timings.ImportDelay, source.BadImage ? "invalid_data" : "error", problem);
+        }
+        else if (volume is null)
         {
             snapshot.Begin("importing", now, fake.Timings.ImportDelay, fails ? "invalid_data" : "available",
                 fails ? "The provided QCOW2 file is invalid" : null);

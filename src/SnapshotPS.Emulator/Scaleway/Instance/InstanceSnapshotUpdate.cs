@@ -69,27 +69,46 @@ internal static class InstanceSnapshotUpdate
             return invalid;
         }
 
+        InstanceSnapshot snapshot;
+        DateTimeOffset now;
+        bool fails;
         lock (fake.Store.Gate)
         {
-            var snapshot = fake.Store.FindInstanceSnapshot(ScalewayTenant.Of(context), zone, id);
-            if (snapshot is null)
+            var found = fake.Store.FindInstanceSnapshot(ScalewayTenant.Of(context), zone, id);
+            if (found is null)
             {
                 return InstanceSnapshotEndpoints.SnapshotNotFound(id);
             }
 
-            if (Unexportable(snapshot) is { } refused)
+            if (Unexportable(found) is { } refused)
             {
                 return refused;
             }
 
-            var now = fake.Store.Now;
-            snapshot.Begin("exporting", now, fake.Timings.ExportDelay, "available");
-            var objectUrl = $"https://s3.{ScalewayZones.RegionOf(zone)}.scw.cloud/{bucket}/{key}";
-            return InstanceJson.Result(StatusCodes.Status202Accepted, new JsonObject
-            {
-                ["task"] = InstanceJson.Task(zone, $"/snapshots/{snapshot.Id}/export", objectUrl, now),
-            });
+            snapshot = found;
+            now = fake.Store.Now;
+            fails = fake.Store.TakeFailure();
+            // UNVERIFIED: the reference records no failed export; an injected failure ends it in "error".
+            snapshot.Begin("exporting", now, fake.Timings.ExportDelay, fails ? "error" : "available", fails ? "the export to object storage failed" : null);
         }
+
+        // The image is written while the snapshot reads "exporting" (so it exists once it is "available" again).
+        if (!fails && await ScalewayObjectStorage.PutExportAsync(fake.Storage, bucket, key, snapshot.Id, snapshot.Size) is { } problem)
+        {
+            lock (fake.Store.Gate)
+            {
+                snapshot.Abandon("available", fake.Store.Now);
+            }
+
+            // UNVERIFIED: how Scaleway refuses a bucket it cannot write to; the fake names the bucket argument.
+            return ScalewayErrors.InvalidArgument(ScalewayApi.Instance, "bucket", "constraint", problem);
+        }
+
+        var objectUrl = $"https://s3.{ScalewayZones.RegionOf(zone)}.scw.cloud/{bucket}/{key}";
+        return InstanceJson.Result(StatusCodes.Status202Accepted, new JsonObject
+        {
+            ["task"] = InstanceJson.Task(zone, $"/snapshots/{snapshot.Id}/export", objectUrl, now),
+        });
     }
 
     // UNVERIFIED: exporting a snapshot that is not available. Transient states answer 409 transient_state

@@ -64,6 +64,27 @@ public sealed class TwoStoresFixture : IAsyncLifetime
         Assert.Empty(context.Errors);
     }
 
+    /// <summary>Connects to the Scaleway fake of <paramref name="cloud"/> (fr-par-1) with the store's endpoint and keys.</summary>
+    public static void ConnectScaleway(ConnectionRegistry registry, string name, EmulatorHost cloud, S3rverFixture store)
+    {
+        var context = new RecordingContext();
+        new ConnectProviderOperation(registry, context, environment: _ => null).Process(new ConnectProviderRequest
+        {
+            Provider = Core.Model.CloudProvider.Scaleway,
+            Name = name,
+            Endpoint = cloud.ScalewayEndpoint,
+            SecretKey = SecretValue.FromPlainText(ScalewayFake.DefaultSecretKey),
+            ProjectId = ScalewayFake.DefaultProjectId,
+            Zone = "fr-par-1",
+            Storage = new StorageParameters
+            {
+                Endpoint = store.ServiceUrl, AccessKey = S3rverFixture.AccessKey, SecretKey = SecretValue.FromPlainText(S3rverFixture.SecretKey),
+            },
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        });
+        Assert.Empty(context.Errors);
+    }
+
     /// <summary>A completed snapshot of a volume of <paramref name="sizeGiB"/> in cloud <paramref name="cloud"/>, named <paramref name="name"/>.</summary>
     public static string Seed(EmulatorHost cloud, string name, int sizeGiB = 10)
     {

@@ -132,9 +132,16 @@ public static class MalformedInputs
     {
         yield return new("copy (not supported)", (p, t) => p.CopySnapshotAsync(new CopySnapshotRequest(new SnapshotLocator(existing, zone)), t));
         yield return new("share (not supported)", (p, t) => p.ChangePermissionsAsync(new SnapshotLocator(existing, zone), new PermissionChange(true, ["123456789012"], false), t));
-        yield return new("export (not supported)", (p, t) => p.ExportSnapshotAsync(new ExportSnapshotRequest(new SnapshotLocator(existing, zone), "bucket"), t));
+        foreach (var bucket in new[] { "Bucket", "b", "bucket_1", "-bucket", "10.0.0.1", "bucket..x", new string('b', 64) })
+        {
+            yield return new($"export to bucket {Show(bucket)}", (p, t) => p.ExportSnapshotAsync(new ExportSnapshotRequest(new SnapshotLocator(existing, zone), bucket), t));
+        }
+
+        yield return new("export as raw (not offered)", (p, t) => p.ExportSnapshotAsync(new ExportSnapshotRequest(new SnapshotLocator(existing, zone), "bucket") { Format = DiskImageFormat.Raw }, t));
+        yield return new("export with a key of 1,025 bytes", (p, t) => p.ExportSnapshotAsync(new ExportSnapshotRequest(new SnapshotLocator(existing, zone), "bucket") { Key = new string('k', 1025) }, t));
+        yield return new("import of 1,000 bytes (not a multiple of 512)", (p, t) => p.CreateSnapshotAsync(new CreateSnapshotRequest { Location = zone, ImportBucket = "bucket", ImportKey = "k.qcow2", SizeBytes = 1000 }, t));
         yield return new("create with a description (not supported)", (p, t) => p.CreateSnapshotAsync(new CreateSnapshotRequest { Location = zone, VolumeId = volume, Description = "d" }, t));
-        yield return new("import (not supported)", (p, t) => p.CreateSnapshotAsync(new CreateSnapshotRequest { Location = zone, ImportUri = new Uri("https://s3.example/b/k"), SizeBytes = 1 << 30 }, t));
+        yield return new("import from a URL (Scaleway imports from a bucket)", (p, t) => p.CreateSnapshotAsync(new CreateSnapshotRequest { Location = zone, ImportUri = new Uri("https://s3.example/b/k"), SizeBytes = 1 << 30 }, t));
     }
 
     private static async Task ListAsync(ISnapshotProvider provider, SnapshotQuery query, CancellationToken token)
