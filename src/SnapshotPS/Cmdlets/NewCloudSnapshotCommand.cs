@@ -2,22 +2,16 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using SnapshotPS.Core.Model;
-using SnapshotPS.Core.Storage;
 using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
 [Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ExportSet)]
 [OutputType(typeof(CloudSnapshot))]
-// PowerShell settles on the default set before pipeline binding when a set's mandatory parameters could
-// come from the pipeline: with the export set as default and -Export not mandatory, a piped export binds
-// by value and any other object with a VolumeId property still binds by name to the Volume set.
-public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
+public sealed partial class NewCloudSnapshotCommand : BulkSnapshotCmdlet
 {
     private const string VolumeSet = "Volume";
     private const string ImportSet = "Import";
-    private const string ExportSet = "ImportExport";
-    private const string ObjectSet = "ImportObject";
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = VolumeSet)]
     [ValidateNotNullOrEmpty]
@@ -26,18 +20,6 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ImportSet)]
     [ValidateNotNull]
     public Uri? ImportUri { get; set; }
-
-    [Parameter(ValueFromPipeline = true, ParameterSetName = ExportSet)]
-    [ValidateNotNull]
-    public SnapshotExport? Export { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ObjectSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Bucket { get; set; }
-
-    [Parameter(Mandatory = true, ParameterSetName = ObjectSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Key { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = ImportSet)]
     [Parameter(ParameterSetName = ExportSet)]
