@@ -21,6 +21,11 @@ BeforeAll {
         Connect-SnapshotProvider -Provider Outscale -Name $connection.Name -Endpoint $outscale.endpoint -AccessKey $outscale.accessKey -SecretKey $secret `
             -Region $connection.Region -StorageEndpoint $connection.Store.Endpoint -StorageCredential $storage | Out-Null
     }
+    # Scaleway in the same emulator, whose fake reads imports from the emulator's store: the first one.
+    $scaleway = $script:emulator.Providers.scaleway
+    $storageA = New-Object System.Management.Automation.PSCredential $script:storeA.AccessKey, (ConvertTo-SecureString $script:storeA.SecretKey -AsPlainText -Force)
+    Connect-SnapshotProvider -Provider Scaleway -Name scw -Endpoint $scaleway.endpoint -SecretKey (ConvertTo-SecureString $scaleway.secretKey -AsPlainText -Force) `
+        -ProjectId $scaleway.projectId -Zone fr-par-1 -StorageEndpoint $script:storeA.Endpoint -StorageCredential $storageA | Out-Null
 }
 
 AfterAll {
@@ -72,6 +77,19 @@ Describe 'Object storage' {
         $copy.Name | Should -Be $source.Name
         $copy.SizeBytes | Should -Be $source.SizeBytes
         $copy.State | Should -Be 'Available'
+    }
+
+    It 'copies a snapshot from Outscale to Scaleway and back, keeping its name and size' {
+        $source = Get-CloudSnapshot -Connection paris -Name db-* | Select-Object -First 1
+        $there = $source | Copy-CloudSnapshot -Destination scw -Bucket exports -Timeout 60
+        $there.Provider | Should -Be 'Scaleway'
+        $there.Name | Should -Be $source.Name
+        $there.SizeBytes | Should -Be $source.SizeBytes
+        $back = $there | Copy-CloudSnapshot -Destination paris -Bucket exports -Timeout 60
+        $back.Provider | Should -Be 'Outscale'
+        $back.Name | Should -Be $source.Name
+        $back.SizeBytes | Should -Be $source.SizeBytes
+        $back.Id | Should -Not -Be $source.Id
     }
 
     It 'names the step that failed and what it left behind' {
