@@ -166,6 +166,34 @@ public sealed class CopyThroughStorageTests : IClassFixture<TwoStoresFixture>
     }
 
     [Fact]
+    public async Task AnImportEndingInErrorFailsStepFiveAndNamesTheSnapshotLeftBehind()
+    {
+        var id = TwoStoresFixture.Seed(_clouds.CloudA, "step-five");
+        _clouds.CloudB.Outscale.FailNextSnapshots(1);
+
+        await CopyAsync(id);
+
+        var error = Assert.Single(_context.Errors);
+        Assert.Equal("CopyCloudSnapshotWaitFailed", error.ErrorId);
+        Assert.StartsWith("Step 5 of 5, waiting for snapshot snap-", error.Exception.Message);
+        Assert.Matches(@"Left behind: exported object .*; copied object .*; imported snapshot snap-[0-9a-f]{8} on b\.$", error.Exception.Message);
+        Assert.Empty(_context.ObjectsOf<CloudSnapshot>());
+    }
+
+    [Fact]
+    public async Task ServiceUnavailableAnswersWhileFollowingTheExportAreRetriedAndTheCopyCompletes()
+    {
+        var id = TwoStoresFixture.Seed(_clouds.CloudA, "flaky-source");
+        var rule = _clouds.CloudA.Faults.Add(new FaultRule { Provider = "outscale", Method = "POST", PathContains = "/ReadSnapshotExportTasks", Kind = FaultKind.Status, StatusCode = 503, Times = 2 });
+
+        await CopyAsync(id);
+
+        Assert.Equal(2, _clouds.CloudA.Faults.Hits.Count(h => h.RuleId == rule.Id));
+        Assert.Empty(_context.Errors);
+        Assert.Equal("flaky-source", Assert.Single(_context.ObjectsOf<CloudSnapshot>()).Name);
+    }
+
+    [Fact]
     public async Task AFailedItemDoesNotStopTheNextOne()
     {
         var good = TwoStoresFixture.Seed(_clouds.CloudA, "second-goes-on");
