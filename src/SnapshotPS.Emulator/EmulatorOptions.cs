@@ -51,6 +51,6 @@ public sealed class EmulatorOptions
         },
     };
 
-    /// <summary>Where OUTSCALE exports are written and import URLs are read; when null exports write nothing and imports read nothing.</summary>
+    /// <summary>Where OUTSCALE and Scaleway exports are written and imports read; when null exports write nothing and imports read nothing.</summary>
     public ObjectStorageOptions? ObjectStorage { get; set; }
 }

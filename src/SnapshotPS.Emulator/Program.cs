@@ -61,8 +61,8 @@ foreach (var provider in host.Providers.All)
 }
 
 Console.WriteLine(commandLine.S3Endpoint is { } s3
-    ? $"Outscale exports go to {s3} (object {{OsuPrefix}}{{SnapshotId}}.{{format}} in OsuBucket); imports from it are read there."
-    : "Outscale exports are kept in memory only (use --s3-endpoint to write them to object storage).");
+    ? $"Outscale exports go to {s3} (object {{OsuPrefix}}{{SnapshotId}}.{{format}} in OsuBucket), Scaleway exports to the bucket and key they name; imports from it are read there."
+    : "Outscale and Scaleway exports are kept in memory only (use --s3-endpoint to write them to object storage).");
 Console.WriteLine($"Admin: {host.BaseAddress}_emulator");
 Console.WriteLine("Press Ctrl+C to stop.");
 

@@ -33,7 +33,7 @@ internal sealed record EmulatorCommandLine(int Port, int? Seed, double? Snapshot
           --port N              loopback port to listen on (default 5080; 0 picks a free port)
           --seed N              seed demo data: a volume and N snapshots per fake cloud
           --snapshot-delay S    seconds a new snapshot stays in its transient state (default 2)
-          --s3-endpoint URL     S3-compatible server (e.g. s3rver) where Outscale exports are written
+          --s3-endpoint URL     S3-compatible server (e.g. s3rver) where Outscale and Scaleway exports are written
           --s3-access-key K     its access key (needed with --s3-endpoint)
           --s3-secret-key S     its secret key (needed with --s3-endpoint)
           --verbose             log every request to the console

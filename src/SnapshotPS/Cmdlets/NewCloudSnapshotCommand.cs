@@ -59,7 +59,6 @@ public sealed partial class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     [ValidateNotNullOrEmpty]
     public string? ClientToken { get; set; }
 
-    /// <summary>Scaleway: the kind of snapshot an import becomes ("block" or "l_ssd"), which picks the API that imports it.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SnapshotType { get; set; }
