@@ -76,6 +76,20 @@ public sealed class SnapshotConnection
         }
     }
 
+    /// <summary>A client of this connection's object storage signed with other keys (a bucket owner's); the caller disposes it.</summary>
+    public ObjectStorageClient NewStorageClient(string accessKey, SecretValue secretKey)
+    {
+        var settings = _storageSettings ?? throw new InvalidOperationException($"Connection '{Name}' ({Provider}) has no object storage.");
+        return new ObjectStorageClient(new ObjectStorageSettings
+        {
+            Endpoint = settings.Endpoint,
+            Region = settings.Region,
+            AllowUnencryptedEndpoint = settings.AllowUnencryptedEndpoint,
+            AccessKey = accessKey,
+            SecretKey = secretKey,
+        });
+    }
+
     /// <summary>True when both connections reach the same store with the same keys, so an object of one is readable by the other.</summary>
     public bool SharesStorageWith(SnapshotConnection other) =>
         _storageSettings is { Endpoint: { } mine } && other._storageSettings is { Endpoint: { } theirs }

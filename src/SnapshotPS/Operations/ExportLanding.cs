@@ -20,10 +20,11 @@ internal static class ExportLanding
 
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
+    /// <param name="storage">The store to look in; the connection's own when null (a bucket owner's keys otherwise).</param>
     public static async Task<SnapshotExport> FindAsync(SnapshotConnection connection, SnapshotExportTask task, string? requestedKey, TimeSpan within,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ObjectStorageClient? storage = null)
     {
-        var storage = connection.GetStorage();
+        storage ??= connection.GetStorage();
         var key = task.Key ?? requestedKey;
         var poll = connection.GetClient().SuggestedPollInterval;
         if (poll > MaxPollInterval) poll = MaxPollInterval;

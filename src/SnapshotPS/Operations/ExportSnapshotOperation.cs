@@ -73,9 +73,12 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
                 return;
             }
             var left = (request.Timeout ?? SnapshotWaits.DefaultTimeout) - (DateTime.UtcNow - started);
+            // With -BucketCredential the bucket is another account's: its owner's keys look for the object.
+            using var ownerStorage = request.BucketAccessKey is { } ownerKey && request.BucketSecretKey is { } ownerSecret
+                ? connection.NewStorageClient(ownerKey, ownerSecret) : null;
             try
             {
-                Context.WriteObject(await ExportLanding.FindAsync(connection, done, request.Key, left, cancellationToken));
+                Context.WriteObject(await ExportLanding.FindAsync(connection, done, request.Key, left, cancellationToken, ownerStorage));
             }
             catch (Exception missing) when (missing is not OperationCanceledException)
             {

@@ -53,6 +53,26 @@ public sealed class ExportShareImportTests : IClassFixture<TwoStoresFixture>
         Assert.NotNull(export.LastModified);
     }
 
+    [Theory]
+    [InlineData(S3rverFixture.AccessKey, S3rverFixture.SecretKey, null)]
+    [InlineData("OTHERACCOUNTKEY", "other-account-secret", "ExportCloudSnapshotAccessDenied")]
+    public async Task WithTheBucketOwnersKeysTheObjectIsLookedForWithThoseKeys(string accessKey, string secretKey, string? errorId)
+    {
+        var id = TwoStoresFixture.Seed(_clouds.CloudA, "owner-keys");
+
+        await new ExportSnapshotOperation(_registry, _context).ProcessAsync(new ExportSnapshotInput
+        {
+            Target = new SnapshotTarget { Id = id, Connection = "a" },
+            Bucket = S3rverFixture.Bucket,
+            BucketAccessKey = accessKey,
+            BucketSecretKey = SecretValue.FromPlainText(secretKey),
+            Wait = true,
+        }, CancellationToken.None);
+
+        Assert.Equal(errorId, _context.Errors.SingleOrDefault()?.ErrorId);
+        Assert.Equal(errorId is null ? 1 : 0, _context.ObjectsOf<SnapshotExport>().Count());
+    }
+
     [Fact]
     public async Task ExportWithoutWaitStillWritesTheTask()
     {
