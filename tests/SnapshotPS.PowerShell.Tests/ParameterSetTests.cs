@@ -8,7 +8,7 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
     [InlineData("Copy-CloudSnapshot", "InputObject", "Id,InputObject")]
     [InlineData("Disconnect-SnapshotProvider", "Name", "All,Name")]
     [InlineData("Export-CloudSnapshot", "InputObject", "Id,InputObject")]
-    [InlineData("Get-CloudSnapshot", "List", "Id,List")]
+    [InlineData("Get-CloudSnapshot", "List", "Id,InputObject,List")]
     [InlineData("Get-CloudSnapshotExportTask", "List", "Id,List,Snapshot")]
     [InlineData("Get-SnapshotProvider", null, "__AllParameterSets")]
     [InlineData("Grant-CloudSnapshotPermission", "InputObject", "Id,InputObject")]

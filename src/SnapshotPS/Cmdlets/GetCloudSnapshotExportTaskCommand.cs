@@ -20,6 +20,7 @@ public sealed class GetCloudSnapshotExportTaskCommand : SnapshotCmdlet
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string[]? SnapshotId { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SnapshotSet)]

@@ -5,8 +5,9 @@ using SnapshotPS.Operations;
 namespace SnapshotPS.Cmdlets;
 
 /// <summary>
-/// A cmdlet acting on existing snapshots: bound by value (a CloudSnapshot) or by property name
-/// (Id, Connection, Location), so objects from Import-Csv or ConvertFrom-Json bind too.
+/// A cmdlet acting on existing snapshots: by value a CloudSnapshot, a hashtable or a kept row
+/// (Import-Csv, ConvertFrom-Json, Select-Object) naming one binds -InputObject and an id string binds
+/// -Id; by property name Id, Connection and Location bind from any other object.
 /// </summary>
 public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
 {
@@ -15,11 +16,14 @@ public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     [ValidateNotNull]
+    [SnapshotInput]
     public CloudSnapshot? InputObject { get; set; }
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("SnapshotId")]
     [ValidateNotNullOrEmpty]
+    [SnapshotId]
+    [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string? Id { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -33,5 +37,5 @@ public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
     [ArgumentCompleter(typeof(LocationCompleter))]
     public string? Location { get; set; }
 
-    protected SnapshotTarget Target => new() { InputObject = InputObject, Id = Id, Connection = Connection, Location = Location };
+    protected SnapshotTarget Target => SnapshotTarget.Of(InputObject, Id, Connection, Location);
 }

@@ -12,6 +12,15 @@ public sealed class SnapshotTarget
     public string? Connection { get; init; }
     public string? Location { get; init; }
 
+    /// <summary>The provider a hashtable or kept row said the snapshot belongs to; checked against the connection.</summary>
+    public CloudProvider? Provider { get; init; }
+
+    /// <summary>A target from -InputObject (a snapshot, or a reference a hashtable or row named) or from -Id.</summary>
+    public static SnapshotTarget Of(CloudSnapshot? inputObject, string? id, string? connection, string? location) =>
+        SnapshotPS.Pipeline.SnapshotReference.Behind(inputObject) is { } reference
+            ? new SnapshotTarget { Id = reference.Id, Connection = reference.Connection ?? connection, Location = reference.Location ?? location, Provider = reference.Provider }
+            : new SnapshotTarget { InputObject = inputObject, Id = id, Connection = connection, Location = location };
+
     /// <summary>How confirmations, -WhatIf and progress name the snapshot: "name (id) on connection", or "id on connection" without a name.</summary>
     public string Describe(string connection) =>
         (InputObject is { } s ? (string.IsNullOrEmpty(s.Name) ? s.Id : $"{s.Name} ({s.Id})") : Id ?? "") + " on " + connection;
@@ -29,6 +38,8 @@ public sealed class SnapshotTarget
         }
 
         if (string.IsNullOrWhiteSpace(Id)) throw InputValidation.Invalid("Id", "a snapshot id is required.");
+        if (Provider is { } expected && expected != connection.Provider)
+            throw InputValidation.Invalid("InputObject", $"snapshot {Id} is named as {("AEIOU".IndexOf(expected.ToString()[0]) >= 0 ? "an" : "a")} {expected} snapshot but connection '{connection.Name}' is {connection.Provider}.");
         provider.ValidateSnapshotId(Id!, "Id");
         if (Location is not null) provider.ValidateLocation(Location, "Location");
         return (connection, provider, new SnapshotLocator(Id!, Location));
