@@ -58,10 +58,10 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
 
     /// <summary>
     /// One line per parameter set: "Name!&lt;ByValue&gt;" for each parameter (! mandatory). Common parameters are
-    /// left out; the paging parameters (-First, -Skip, -IncludeTotalCount) are the cmdlet's own and must be in its help.
+    /// left out; -WhatIf, -Confirm and the paging parameters (-First, -Skip, -IncludeTotalCount) must be in the help.
     /// </summary>
     private const string DescribeSets = """
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + @('UseTransaction')
         function Format-Parameter([string] $Name, [bool] $Mandatory, [string[]] $Pipeline) {
             $Name + $(if ($Mandatory) { '!' } else { '' }) + $(if ($Pipeline) { '<' + (($Pipeline | Sort-Object) -join ',') + '>' } else { '' })
         }

@@ -9,7 +9,7 @@ using SnapshotPS.Operations.Connecting;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommunications.Connect, "SnapshotProvider", DefaultParameterSetName = ConfigurationSet)]
+[Cmdlet(VerbsCommunications.Connect, "SnapshotProvider", HelpUri = HelpLinks.Base + "Connect-SnapshotProvider.md", DefaultParameterSetName = ConfigurationSet)]
 [OutputType(typeof(SnapshotConnection))]
 public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
 {

@@ -5,7 +5,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Get, "CloudSnapshot", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "CloudSnapshot", HelpUri = HelpLinks.Base + "Get-CloudSnapshot.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
 {

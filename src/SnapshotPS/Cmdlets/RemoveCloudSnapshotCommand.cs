@@ -3,7 +3,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Remove, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Remove, "CloudSnapshot", HelpUri = HelpLinks.Base + "Remove-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(void))]
 public sealed class RemoveCloudSnapshotCommand : SnapshotTargetCmdlet
 {
