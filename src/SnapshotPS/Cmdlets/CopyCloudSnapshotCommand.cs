@@ -27,6 +27,7 @@ public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter]

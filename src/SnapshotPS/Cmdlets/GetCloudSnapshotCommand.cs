@@ -13,14 +13,13 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     private const string IdSet = "Id";
     private const string InputObjectSet = "InputObject";
 
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("SnapshotId")]
     [ValidateNotNullOrEmpty]
-    [SnapshotId]
     [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string[]? Id { get; set; }
 
-    /// <summary>A snapshot to read again, or a hashtable or kept row (Import-Csv, ConvertFrom-Json) naming one.</summary>
+    /// <summary>A snapshot to read again, or an id string, hashtable or kept row (Import-Csv, ConvertFrom-Json) naming one.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     [ValidateNotNull]
     [SnapshotInput]
@@ -37,6 +36,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     public string? VolumeId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]

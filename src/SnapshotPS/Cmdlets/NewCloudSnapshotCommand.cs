@@ -33,6 +33,7 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

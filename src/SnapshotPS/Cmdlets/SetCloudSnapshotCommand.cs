@@ -17,9 +17,11 @@ public sealed class SetCloudSnapshotCommand : SnapshotTargetCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? AddTag { get; set; }
 
     [Parameter]

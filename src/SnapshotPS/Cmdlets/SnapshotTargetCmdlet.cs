@@ -5,9 +5,10 @@ using SnapshotPS.Operations;
 namespace SnapshotPS.Cmdlets;
 
 /// <summary>
-/// A cmdlet acting on existing snapshots: by value a CloudSnapshot, a hashtable or a kept row
-/// (Import-Csv, ConvertFrom-Json, Select-Object) naming one binds -InputObject and an id string binds
-/// -Id; by property name Id, Connection and Location bind from any other object.
+/// A cmdlet acting on existing snapshots: by value a CloudSnapshot, an id string, or a hashtable or
+/// kept row (Import-Csv, ConvertFrom-Json, Select-Object) naming one binds -InputObject (-Connection
+/// and -Location then serve the input that names neither); with -Id, Id, Connection and Location
+/// bind by property name from any other object.
 /// </summary>
 public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
 {
@@ -19,19 +20,21 @@ public abstract class SnapshotTargetCmdlet : BulkSnapshotCmdlet
     [SnapshotInput]
     public CloudSnapshot? InputObject { get; set; }
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("SnapshotId")]
     [ValidateNotNullOrEmpty]
-    [SnapshotId]
     [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string? Id { get; set; }
 
+    /// <summary>With -Id, or for piped ids and hashtables that name no connection; a snapshot object must agree with it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Connection { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Zone", "Region")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LocationCompleter))]

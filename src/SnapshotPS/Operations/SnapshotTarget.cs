@@ -1,3 +1,4 @@
+using System;
 using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
 using SnapshotPS.Core.Providers;
@@ -28,6 +29,14 @@ public sealed class SnapshotTarget
     /// <summary>Resolves the connection and checks the id and location before any request.</summary>
     public (SnapshotConnection Connection, ISnapshotProvider Provider, SnapshotLocator Locator) Resolve(ConnectionRegistry connections)
     {
+        if (InputObject is { } read)
+        {
+            if (Connection is not null && !string.Equals(Connection, read.Connection, StringComparison.OrdinalIgnoreCase))
+                throw InputValidation.Invalid("Connection", $"snapshot {read.Id} was read through connection '{read.Connection}', not '{Connection}'; leave -Connection out for snapshot objects.");
+            if (Location is not null && read.Location is not null && !string.Equals(Location, read.Location, StringComparison.OrdinalIgnoreCase))
+                throw InputValidation.Invalid("Location", $"snapshot {read.Id} is in {read.Location}, not {Location}; leave -Location out for snapshot objects.");
+        }
+
         var connection = connections.Resolve(InputObject?.Connection ?? Connection);
         var provider = connection.GetClient();
         if (InputObject is { } snapshot)

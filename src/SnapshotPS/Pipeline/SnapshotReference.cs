@@ -41,6 +41,9 @@ public sealed class SnapshotReference
     public static bool IsNamingInput(object? input) =>
         input is IDictionary || (input is PSObject { BaseObject: PSCustomObject });
 
+    /// <summary>A plain id, on -Connection or the default connection.</summary>
+    public static SnapshotReference ForId(string id) => new(id, null, null, null);
+
     /// <summary>Reads the Id, Connection, Location (Zone, Region) and Provider keys or properties; names are case-insensitive.</summary>
     public static SnapshotReference Read(object input)
     {
@@ -69,7 +72,7 @@ public sealed class SnapshotReference
     public static SnapshotReference? Behind(CloudSnapshot? snapshot) =>
         snapshot is not null && Placeholders.TryGetValue(snapshot, out var reference) ? reference : null;
 
-    /// <summary>The id: what a reference becomes where PowerShell converts it to a string (-Id).</summary>
+    /// <summary>The id, as a reference reads in messages.</summary>
     public override string ToString() => Id;
 
     private static CloudProvider? ProviderOf(object input)
