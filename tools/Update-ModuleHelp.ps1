@@ -159,6 +159,7 @@ function New-InputTypes($Command, $Old) {
         } else { "Bound to -$($parameter.Name) by value." }
         [void]$inputTypes.AppendChild((New-InputType $type.FullName $text))
         if (@($parameter.Attributes | Where-Object { $_.GetType().Name -eq 'SnapshotInputAttribute' }).Count -gt 0) {
+            [void]$inputTypes.AppendChild((New-InputType 'System.String' "A snapshot id, bound to -$($parameter.Name) by value and resolved on -Connection or else the default connection ('snap-1a2b3c4d' | ..., Get-Content ids.txt | ...)."))
             [void]$inputTypes.AppendChild((New-InputType 'System.Collections.Hashtable' "A hashtable (any IDictionary) naming a snapshot: an Id (or SnapshotId) key, and where wanted Connection, Location (or Zone, Region) and Provider keys. Bound to -$($parameter.Name) by value; without Connection the default connection is used, and a Provider that differs from the connection's is an error for that item."))
             [void]$inputTypes.AppendChild((New-InputType 'System.Management.Automation.PSCustomObject' "An object with the same properties, such as an Import-Csv row or a ConvertFrom-Json object of a snapshot kept earlier (Export-Csv, ConvertTo-Json), bound to -$($parameter.Name) by value and read like a hashtable."))
         }

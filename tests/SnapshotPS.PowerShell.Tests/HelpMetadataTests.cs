@@ -106,7 +106,7 @@ public sealed class HelpMetadataTests(PowerShellFixture fixture) : IClassFixture
                     $type = $parameter.ParameterType; if ($type.IsArray) { $type = $type.GetElementType() }
                     $expected.Add($type.FullName)
                     if (@($parameter.Attributes | Where-Object { $_.GetType().Name -eq 'SnapshotInputAttribute' }).Count -gt 0) {
-                        $expected.Add('System.Collections.Hashtable'); $expected.Add('System.Management.Automation.PSCustomObject')
+                        $expected.Add('System.String'); $expected.Add('System.Collections.Hashtable'); $expected.Add('System.Management.Automation.PSCustomObject')
                     }
                 }
                 if (@($attributes | Where-Object ValueFromPipelineByPropertyName).Count -gt 0) { $expected.Add('System.Management.Automation.PSObject') }

@@ -156,6 +156,36 @@ public sealed class InputBindingTests(PowerShellFixture fixture) : IClassFixture
         Assert.Equal(0, fixture.CloudRequestCount());
     }
 
+    [Fact]
+    public void A_row_naming_another_connection_than_Connection_is_an_error_for_that_row_only()
+    {
+        using var session = fixture.ConnectedSession();
+        var scaleway = Seed("scaleway", 1).Single();
+        var outscale = Seed("outscale", 1).Single();
+        fixture.Requests.Clear();
+
+        var result = session.Run(
+            "[pscustomobject]@{ Id = $scaleway; Connection = 'scaleway' }, [pscustomobject]@{ Id = $outscale } | Remove-CloudSnapshot -Connection outscale -Force",
+            new Hashtable { ["outscale"] = outscale, ["scaleway"] = scaleway });
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("RemoveCloudSnapshotInvalidArgument", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains(scaleway, Listed(session, "scaleway"));
+        Assert.DoesNotContain(outscale, Listed(session, "outscale"));
+    }
+
+    [Fact]
+    public void Objects_that_name_no_snapshot_bind_nothing_rather_than_their_text_as_an_id()
+    {
+        using var session = fixture.ConnectedSession();
+        fixture.Requests.Clear();
+
+        var result = session.Run("$Error.Clear(); Get-Date | Remove-CloudSnapshot -Force; $Error | ForEach-Object FullyQualifiedErrorId");
+
+        Assert.Equal(["InputObjectNotBound,SnapshotPS.Cmdlets.RemoveCloudSnapshotCommand"], result.OutputOf<string>());
+        Assert.Equal(0, fixture.CloudRequestCount());
+    }
+
     private IReadOnlyList<string> Seed(string connection, int count) => connection == "scaleway"
         ? fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", count, namePrefix: "bind-" + Guid.NewGuid().ToString("N")[..6] + "-")
         : fixture.Outscale.SeedSnapshots(count);

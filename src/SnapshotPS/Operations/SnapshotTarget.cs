@@ -16,10 +16,13 @@ public sealed class SnapshotTarget
     /// <summary>The provider a hashtable or kept row said the snapshot belongs to; checked against the connection.</summary>
     public CloudProvider? Provider { get; init; }
 
+    /// <summary>The -Connection given beside piped input that names its own connection; the two must agree.</summary>
+    public string? RequestedConnection { get; init; }
+
     /// <summary>A target from -InputObject (a snapshot, or a reference a hashtable or row named) or from -Id.</summary>
     public static SnapshotTarget Of(CloudSnapshot? inputObject, string? id, string? connection, string? location) =>
         SnapshotPS.Pipeline.SnapshotReference.Behind(inputObject) is { } reference
-            ? new SnapshotTarget { Id = reference.Id, Connection = reference.Connection ?? connection, Location = reference.Location ?? location, Provider = reference.Provider }
+            ? new SnapshotTarget { Id = reference.Id, Connection = reference.Connection ?? connection, Location = reference.Location ?? location, Provider = reference.Provider, RequestedConnection = connection }
             : new SnapshotTarget { InputObject = inputObject, Id = id, Connection = connection, Location = location };
 
     /// <summary>How confirmations, -WhatIf and progress name the snapshot: "name (id) on connection", or "id on connection" without a name.</summary>
@@ -47,6 +50,8 @@ public sealed class SnapshotTarget
         }
 
         if (string.IsNullOrWhiteSpace(Id)) throw InputValidation.Invalid("Id", "a snapshot id is required.");
+        if (RequestedConnection is not null && !string.Equals(RequestedConnection, connection.Name, StringComparison.OrdinalIgnoreCase))
+            throw InputValidation.Invalid("Connection", $"snapshot {Id} is named on connection '{connection.Name}', not '{RequestedConnection}'; leave -Connection out, or drop the Connection key or column.");
         if (Provider is { } expected && expected != connection.Provider)
             throw InputValidation.Invalid("InputObject", $"snapshot {Id} is named as {("AEIOU".IndexOf(expected.ToString()[0]) >= 0 ? "an" : "a")} {expected} snapshot but connection '{connection.Name}' is {connection.Provider}.");
         provider.ValidateSnapshotId(Id!, "Id");
