@@ -31,7 +31,7 @@ public sealed class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud")]
+    [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud"), ArgumentCompleter(typeof(ProfileCompleter))]
     public string? Profile { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty, ArgumentCompleter(typeof(LocationCompleter))] public string? Zone { get; set; }
