@@ -61,6 +61,20 @@ public sealed class SnapshotIdCompletionTests(PowerShellFixture fixture) : IClas
         Assert.Equal(offered.Count, offered.Distinct().Count());
     }
 
+    [Fact]
+    public void A_removed_snapshot_is_no_longer_offered_and_one_only_asked_about_with_WhatIf_still_is()
+    {
+        var ids = fixture.Outscale.SeedSnapshots(3);
+        using var session = fixture.ConnectedSession();
+        var variables = new Hashtable { ["ids"] = ids.ToArray() };
+        session.Run("Get-CloudSnapshot -Id $ids -Connection outscale | Out-Null", variables).AssertSucceeded();
+
+        session.Run("$ids[0] | Remove-CloudSnapshot -Connection outscale -Force; $ids[1] | Remove-CloudSnapshot -Connection outscale -WhatIf", variables).AssertSucceeded();
+        var offered = Complete(session, "Wait-CloudSnapshot -Connection outscale -Id ");
+
+        Assert.Equal(ids.Skip(1).Order(), offered.Order());
+    }
+
     private static List<string> Complete(PowerShellSession session, string input) =>
         session.Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText", new Hashtable { ["line"] = input })
             .AssertSucceeded().OutputOf<string>().ToList();

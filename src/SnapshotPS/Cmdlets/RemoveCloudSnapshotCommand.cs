@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SnapshotPS.Module;
 using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
@@ -25,6 +26,7 @@ public sealed class RemoveCloudSnapshotCommand : SnapshotTargetCmdlet
             Force = Force.IsPresent,
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
+            Deleted = SeenSnapshots.Current.Forget,
         };
         RunConcurrently(ct => new RemoveSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

@@ -49,6 +49,17 @@ internal sealed class SeenSnapshots
         }
     }
 
+    /// <summary>Forgets a snapshot that was deleted; thread-safe, as deletions finish on other threads.</summary>
+    public void Forget(string connection, string id)
+    {
+        lock (_gate)
+        {
+            if (!_byKey.TryGetValue(connection + "\n" + id, out var known)) return;
+            _order.Remove(known);
+            _byKey.Remove(connection + "\n" + id);
+        }
+    }
+
     /// <summary>The snapshots seen, newest first; those of one connection when a name is given.</summary>
     public IReadOnlyList<SeenSnapshot> Of(string? connection)
     {
