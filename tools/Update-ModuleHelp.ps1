@@ -14,7 +14,9 @@
     (with -WhatIf, -Confirm and the paging parameters, without the other common parameters), the
     INPUTS (what binds by value and by property name) and the "Online Version" link (HelpUri).
     Kept from the file: synopsis, description, parameter descriptions and default values, outputs,
-    notes, examples and related links. A parameter without a description gets none, and is listed at
+    notes, examples and related links. After merging a branch that changed the help, keep this
+    branch's file and pass the other's as -DescriptionsFrom: its descriptions fill the parameters
+    this file does not describe (new examples or paragraphs still need porting by hand). A parameter without a description gets none, and is listed at
     the end (the help tests then fail until someone writes it). Running it twice changes nothing.
     The file is also copied into out/SnapshotPS/en-US so that the tests see it without a rebuild.
 #>
@@ -22,7 +24,11 @@
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/SnapshotPS/SnapshotPS.psd1'),
     [string] $HelpPath = (Join-Path $PSScriptRoot '../en-US/SnapshotPS.dll-Help.xml'),
-    [string] $DocsPath = (Join-Path $PSScriptRoot '../docs')
+    [string] $DocsPath = (Join-Path $PSScriptRoot '../docs'),
+
+    # Another version of the MAML file (another branch's, after a merge): a parameter that has no
+    # description here takes its description and default value from there.
+    [string] $DescriptionsFrom
 )
 
 $ErrorActionPreference = 'Stop'
@@ -174,14 +180,32 @@ function New-InputTypes($Command, $Old) {
     $inputTypes
 }
 
+$otherHelp = $null
+if ($DescriptionsFrom) {
+    $otherHelp = New-Object System.Xml.XmlDocument
+    $otherHelp.Load((Resolve-Path $DescriptionsFrom).Path)
+}
+
 function Update-CommandHelp($Entry, $Command) {
     $name = $Command.Name
+    $sources = @($Entry)
+    if ($otherHelp) {
+        $other = $otherHelp.DocumentElement.SelectSingleNode("command:command[command:details/command:name[normalize-space(.)='$name']]", $manager)
+        if ($other) { $sources += $other }
+    }
     # Each parameter's fullest description: from the parameter list, else from a syntax item.
+    # A second source (-DescriptionsFrom) only fills what this file does not describe.
     $oldParameters = @{}
-    $nodes = @($Entry.SelectNodes('command:parameters/command:parameter', $manager)) + @($Entry.SelectNodes('command:syntax/command:syntaxItem/command:parameter', $manager))
-    foreach ($node in $nodes) {
-        $key = $node.SelectSingleNode('maml:name', $manager).InnerText.Trim()
-        if (-not $oldParameters.ContainsKey($key) -or @(Get-Paras $node).Count -gt @(Get-Paras $oldParameters[$key]).Count) { $oldParameters[$key] = $node }
+    foreach ($source in $sources) {
+        $found = @{}
+        $nodes = @($source.SelectNodes('command:parameters/command:parameter', $manager)) + @($source.SelectNodes('command:syntax/command:syntaxItem/command:parameter', $manager))
+        foreach ($node in $nodes) {
+            $key = $node.SelectSingleNode('maml:name', $manager).InnerText.Trim()
+            if (-not $found.ContainsKey($key) -or @(Get-Paras $node).Count -gt @(Get-Paras $found[$key]).Count) { $found[$key] = $node }
+        }
+        foreach ($key in $found.Keys) {
+            if (-not $oldParameters.ContainsKey($key) -or @(Get-Paras $oldParameters[$key]).Count -eq 0) { $oldParameters[$key] = $found[$key] }
+        }
     }
     $describe = {
         param($parameter)
