@@ -166,12 +166,12 @@ function New-InputTypes($Command, $Old) {
         [void]$inputTypes.AppendChild((New-InputType $type.FullName $text))
         if (@($parameter.Attributes | Where-Object { $_.GetType().Name -eq 'SnapshotInputAttribute' }).Count -gt 0) {
             [void]$inputTypes.AppendChild((New-InputType 'System.String' "A snapshot id, bound to -$($parameter.Name) by value and resolved on -Connection or else the default connection ('snap-1a2b3c4d' | ..., Get-Content ids.txt | ...)."))
-            [void]$inputTypes.AppendChild((New-InputType 'System.Collections.Hashtable' "A hashtable (any IDictionary) naming a snapshot: an Id (or SnapshotId) key, and where wanted Connection, Location (or Zone, Region) and Provider keys. Bound to -$($parameter.Name) by value; without Connection the default connection is used, and a Provider that differs from the connection's is an error for that item."))
+            [void]$inputTypes.AppendChild((New-InputType 'System.Collections.Hashtable' "A hashtable (any IDictionary) naming a snapshot: an Id (or SnapshotId) key, and where wanted Connection, Location (or Zone, Region) and Provider keys. Bound to -$($parameter.Name) by value; without Connection, -Connection or else the default connection is used, and a Provider that differs from the connection's is an error for that item."))
             [void]$inputTypes.AppendChild((New-InputType 'System.Management.Automation.PSCustomObject' "An object with the same properties, such as an Import-Csv row or a ConvertFrom-Json object of a snapshot kept earlier (Export-Csv, ConvertTo-Json), bound to -$($parameter.Name) by value and read like a hashtable."))
         }
     }
     if ($byName.Count -gt 0) {
-        [void]$inputTypes.AppendChild((New-InputType 'System.Management.Automation.PSObject' ('Any other object with a property named ' + ($byName -join ', ') + ', bound by property name to the parameter of that name.')))
+        [void]$inputTypes.AppendChild((New-InputType 'System.Management.Automation.PSObject' ('Any other object with properties named ' + ($byName -join ', ') + ': each binds by property name to the parameter of that name.')))
     }
     if (-not $inputTypes.HasChildNodes) {
         $text = if ($kept.ContainsKey('None') -and $kept['None'].Count -gt 0) { $kept['None'][0] } else { "You cannot pipe objects to $($Command.Name)." }
