@@ -145,6 +145,29 @@ public sealed class ViewWidthTests(PowerShellFixture fixture) : IClassFixture<Po
         }
     }
 
+    [Fact]
+    public void Tag_text_escapes_separators_so_that_tags_with_semicolons_equals_and_backslashes_come_back_whole()
+    {
+        var ids = fixture.Outscale.SeedSnapshots(2);
+        using var session = fixture.ConnectedSession();
+        var variables = new Hashtable { ["ids"] = ids.ToArray() };
+
+        var text = session.Run("""
+            $tags = @{ 'a;b' = 'x=y'; path = 'C:\temp\'; empty = '' }
+            $kept = (Set-CloudSnapshot -Id $ids[0] -Connection outscale -Tag $tags -PassThru).Tags.ToString()
+            Set-CloudSnapshot -Id $ids[1] -Connection outscale -Tag $kept
+            $kept
+            """, variables).AssertSucceeded().OutputOf<string>().Single();
+        var copied = (IReadOnlyDictionary<string, string>)session.Run("(Get-CloudSnapshot -Id $ids[1] -Connection outscale).Tags", variables)
+            .AssertSucceeded().Output.Single().BaseObject;
+
+        Assert.Equal(@"a\;b=x\=y; empty; path=C:\\temp\\", text);
+        Assert.Equal("x=y", copied["a;b"]);
+        Assert.Equal(@"C:\temp\", copied["path"]);
+        Assert.Equal("", copied["empty"]);
+        Assert.Equal(3, copied.Count);
+    }
+
     private static string Header(string rendered) =>
         rendered.Split('\n').First(l => l.TrimStart().Length > 0 && !l.TrimStart().StartsWith("Group:", StringComparison.Ordinal));
 }
