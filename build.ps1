@@ -9,10 +9,12 @@
     ./build.ps1 -Task Test      # Build, xunit (the in-process PowerShell tests among them), Pester
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then zip out/SnapshotPS into artifacts/
+.EXAMPLE
+    ./build.ps1 -Task Help      # Build, then regenerate en-US help syntax/parameters/INPUTS and docs/ from the cmdlets
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    [ValidateSet('Build', 'Test', 'Package', 'Help')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -61,8 +63,17 @@ function Invoke-Package {
     Write-Host "Packaged $zip"
 }
 
+# This PowerShell's path, read before a build can replace the file (the test host's pwsh is built too).
+$powershell = (Get-Process -Id $PID).Path
+
+function Invoke-HelpUpdate {
+    # In a new process, so that the freshly built module is the one imported.
+    Invoke-Native -Command $powershell -Arguments @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'tools/Update-ModuleHelp.ps1'))
+}
+
 Invoke-Build
 switch ($Task) {
+    'Help' { Invoke-HelpUpdate }
     'Test' { Invoke-Test }
     'Package' { Invoke-Package }
 }

@@ -3,7 +3,7 @@ using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsSecurity.Grant, "CloudSnapshotPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsSecurity.Grant, "CloudSnapshotPermission", HelpUri = HelpLinks.Base + "Grant-CloudSnapshotPermission.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class GrantCloudSnapshotPermissionCommand : SnapshotPermissionCmdlet
 {

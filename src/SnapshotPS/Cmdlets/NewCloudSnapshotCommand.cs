@@ -6,7 +6,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = VolumeSet)]
+[Cmdlet(VerbsCommon.New, "CloudSnapshot", HelpUri = HelpLinks.Base + "New-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = VolumeSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
 {
@@ -33,6 +33,7 @@ public sealed class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

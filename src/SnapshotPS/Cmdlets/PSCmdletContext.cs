@@ -28,7 +28,11 @@ internal sealed class PSCmdletContext : ICmdletContext
     /// <summary>PowerShell's own stop signal, captured from a refused write.</summary>
     public ExceptionDispatchInfo? Halted { get; private set; }
 
-    public void WriteObject(object item) => OnPipeline(() => _cmdlet.WriteObject(item));
+    public void WriteObject(object item) => OnPipeline(() =>
+    {
+        if (item is Core.Model.CloudSnapshot snapshot) Module.SeenSnapshots.Current.Remember(snapshot);
+        _cmdlet.WriteObject(item);
+    });
 
     public void WriteError(OperationError error) => OnPipeline(() => _cmdlet.WriteError(ToErrorRecord(error)));
 

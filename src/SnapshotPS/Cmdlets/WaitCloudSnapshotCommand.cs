@@ -4,7 +4,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsLifecycle.Wait, "CloudSnapshot", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsLifecycle.Wait, "CloudSnapshot", HelpUri = HelpLinks.Base + "Wait-CloudSnapshot.md", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class WaitCloudSnapshotCommand : SnapshotTargetCmdlet
 {

@@ -25,6 +25,9 @@ public sealed class GetSnapshotRequest
     public ulong? First { get; init; }
     public ulong Skip { get; init; }
     public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
+
+    /// <summary>One snapshot to read again (-InputObject): a snapshot, or what a hashtable or kept row named.</summary>
+    public SnapshotTarget? Target { get; init; }
 }
 
 /// <summary>Get-CloudSnapshot: by id (one error per missing id), or streamed from one or all connections.</summary>
@@ -45,6 +48,16 @@ public sealed class GetSnapshotOperation : SnapshotOperation
         catch (System.ArgumentException invalid)
         {
             Context.WriteError(OperationErrors.From(invalid, CmdletPrefix, null));
+            return;
+        }
+
+        if (request.Target is { } named)
+        {
+            await ForItemAsync(named.InputObject ?? (object?)named.Id, async () =>
+            {
+                var (_, provider, locator) = named.Resolve(Connections);
+                Context.WriteObject(await provider.GetSnapshotAsync(locator, cancellationToken));
+            }, cancellationToken);
             return;
         }
 
