@@ -9,10 +9,12 @@
     ./build.ps1 -Task Test      # Build, xunit (the in-process PowerShell tests among them), Pester
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then zip out/SnapshotPS into artifacts/
+.EXAMPLE
+    ./build.ps1 -Task Try       # Build the module and the emulator, open a session connected to every fake cloud
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    [ValidateSet('Build', 'Test', 'Package', 'Try')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -59,6 +61,12 @@ function Invoke-Package {
     Add-Type -AssemblyName 'System.IO.Compression.FileSystem'
     [System.IO.Compression.ZipFile]::CreateFromDirectory((Join-Path $PSScriptRoot 'out/SnapshotPS'), $zip)
     Write-Host "Packaged $zip"
+}
+
+if ($Task -eq 'Try') {
+    # Builds only the module and the emulator itself; see tools/Start-SnapshotPSSandbox.ps1.
+    & (Join-Path $PSScriptRoot 'tools/Start-SnapshotPSSandbox.ps1')
+    exit $LASTEXITCODE
 }
 
 Invoke-Build
