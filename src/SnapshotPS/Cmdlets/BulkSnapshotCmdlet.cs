@@ -50,5 +50,9 @@ public abstract class BulkSnapshotCmdlet : SnapshotCmdlet
         {
             ThrowStopped();
         }
+        catch (ConfirmationUnavailableException cannotAsk)
+        {
+            ThrowConfirmationUnavailable(cannotAsk);
+        }
     }
 }

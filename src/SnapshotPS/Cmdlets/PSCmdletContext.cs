@@ -57,7 +57,14 @@ internal sealed class PSCmdletContext : ICmdletContext
     public bool ShouldProcess(string target, string action)
     {
         var answer = false;
-        OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        try
+        {
+            OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        }
+        catch (Exception cannotAsk) when (cannotAsk is not OperationCanceledException and not PipelineStoppedException)
+        {
+            throw new ConfirmationUnavailableException(target, cannotAsk);
+        }
         return answer;
     }
 

@@ -53,6 +53,10 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         {
             ThrowStopped();
         }
+        catch (ConfirmationUnavailableException cannotAsk)
+        {
+            ThrowConfirmationUnavailable(cannotAsk);
+        }
         finally
         {
             _bridge = null;
@@ -72,6 +76,10 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         _context?.Halted?.Throw();
         throw new PipelineStoppedException();
     }
+
+    /// <summary>Ends the command with the one error of a confirmation the host could not ask.</summary>
+    private protected void ThrowConfirmationUnavailable(ConfirmationUnavailableException cannotAsk) =>
+        ThrowTerminatingError(new ErrorRecord(cannotAsk, "ConfirmationUnavailable", ErrorCategory.InvalidOperation, cannotAsk.Target));
 
     protected override void StopProcessing() => _stopping.Cancel();
 
