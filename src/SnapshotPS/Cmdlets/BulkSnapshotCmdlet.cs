@@ -29,9 +29,10 @@ public abstract class BulkSnapshotCmdlet : SnapshotCmdlet
             _items = new ThrottledPipeline(ThrottleLimit, StopToken);
             Bridge = _items.Bridge;
         }
+        var bodyTrace = BodyTrace;
         _items.Add(async ct =>
         {
-            using (HttpTrace.Use(Context.WriteVerbose))
+            using (HttpTrace.Use(Context.WriteVerbose, bodyTrace))
             {
                 await work(ct);
             }

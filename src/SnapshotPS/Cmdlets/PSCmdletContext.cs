@@ -46,6 +46,8 @@ internal sealed class PSCmdletContext : ICmdletContext
 
     public void WriteVerbose(string message) => OnPipeline(() => _cmdlet.WriteVerbose(message));
 
+    public void WriteDebug(string message) => OnPipeline(() => _cmdlet.WriteDebug(message));
+
     public void WriteProgress(ProgressUpdate progress) => OnPipeline(() =>
         _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
         {
