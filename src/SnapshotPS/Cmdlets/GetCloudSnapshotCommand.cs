@@ -54,7 +54,6 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
 
     protected override void ProcessRecord()
     {
-        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
         var request = new GetSnapshotRequest
         {
             Connection = Connection,
@@ -69,6 +68,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
             First = PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First,
             Skip = PagingParameters.Skip,
             Owner = Owner,
+            TotalCountObject = PagingParameters.IncludeTotalCount ? (count, accuracy) => PagingParameters.NewTotalCount(count, accuracy) : null,
         };
         Run(ct => new GetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }
