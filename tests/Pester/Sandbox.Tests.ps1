@@ -57,8 +57,9 @@ $connections = @(Get-SnapshotProvider)
         foreach ($id in $ids) { Test-Running -Id $id | Should -BeFalse }
     }
 
-    # Ctrl+C in a terminal interrupts the whole foreground process group; only Unix can send that from a test.
-    if ($PSVersionTable.PSEdition -ne 'Desktop' -and -not $IsWindows) {
+    # Ctrl+C in a terminal interrupts the whole foreground process group; a test sends that where setsid can
+    # give the sandbox a group of its own (Linux; not Windows, nor macOS, which has no setsid).
+    if (Get-Command -Name 'setsid' -CommandType Application -ErrorAction SilentlyContinue) {
         It 'stops what it started on Ctrl+C' {
             $log = Join-Path ([System.IO.Path]::GetTempPath()) ("sandbox-" + [Guid]::NewGuid().ToString('N') + '.txt')
             # A process group of its own (setsid), so the interrupt reaches the sandbox and its session as a terminal's would.
