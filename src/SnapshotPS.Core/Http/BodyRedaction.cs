@@ -17,7 +17,7 @@ public static class BodyRedaction
     public const string Mask = "***";
 
     /// <summary>The most of a body shown; the rest is counted.</summary>
-    public const int MaxShownBytes = 64 * 1024;
+    public const int MaxShownCharacters = 64 * 1024;
 
     private static readonly Regex SecretName = new(
         @"password|passwd|secret|token|credential|signature|authorization|apikey|api_key|accesskey|access_key|private",
@@ -35,7 +35,7 @@ public static class BodyRedaction
     {
         if (body.Length == 0) return "(no body)";
         var isJson = mediaType is null || mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0;
-        if (!isJson || body.Length > MaxShownBytes) return $"({body.Length} bytes of {mediaType ?? "unknown type"}, not shown)";
+        if (!isJson) return $"({body.Length} bytes of {mediaType ?? "unknown type"}, not shown)";
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -44,7 +44,9 @@ public static class BodyRedaction
             {
                 Write(writer, document.RootElement, secret: false);
             }
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // Cut only after masking, so no secret is ever split out of reach of the mask.
+            var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return text.Length <= MaxShownCharacters ? text : text.Substring(0, MaxShownCharacters) + $"... ({text.Length - MaxShownCharacters} more characters)";
         }
         catch (JsonException)
         {

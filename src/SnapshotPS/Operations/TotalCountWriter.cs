@@ -23,6 +23,7 @@ internal sealed class TotalCountWriter
     private readonly GetSnapshotRequest _request;
     private readonly List<CloudSnapshot> _held = new();
     private bool _lastConnectionStarted;
+    private int _joinedBeforeLastConnection;
     private bool _written;
     private ulong _seen;
 
@@ -35,7 +36,12 @@ internal sealed class TotalCountWriter
     public ListingTotal Total { get; } = new();
 
     /// <summary>A connection's listing begins; only once the last has begun can the total be complete.</summary>
-    public void Listing(bool lastConnection) => _lastConnectionStarted |= lastConnection;
+    public void Listing(bool lastConnection)
+    {
+        if (!lastConnection) return;
+        _lastConnectionStarted = true;
+        _joinedBeforeLastConnection = Total.Joined;
+    }
 
     public void Write(CloudSnapshot snapshot)
     {
@@ -53,7 +59,8 @@ internal sealed class TotalCountWriter
     public void Flush(bool atEnd, bool countedByHand)
     {
         if (_written) return;
-        if (!atEnd && !(_lastConnectionStarted && Total.IsSettled)) return;
+        // Before the end, only once the last connection's listing has joined (a listing that never joins leaves nothing to wait for).
+        if (!atEnd && !(_lastConnectionStarted && Total.Joined > _joinedBeforeLastConnection && Total.IsSettled)) return;
         _written = true;
         var (count, accuracy) = countedByHand ? (_seen, Exact) : Measure(atEnd);
         _context.WriteObject(_request.TotalCountObject!(count, accuracy));

@@ -49,5 +49,16 @@ public sealed class BodyRedactionTests
     }
 
     [Fact]
+    public void A_long_body_is_masked_whole_then_cut_and_the_rest_counted()
+    {
+        var items = string.Join(",", Enumerable.Range(1, 3_000).Select(i => "{\"id\":\"snap-" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + "\",\"name\":\"nightly\"}"));
+        var shown = Shown("{\"items\":[" + items + "],\"auth\":{\"password\":\"late-s3cr3t\"}}");
+
+        Assert.Equal(BodyRedaction.MaxShownCharacters, shown.IndexOf("... (", StringComparison.Ordinal));
+        Assert.Matches(@"\.\.\. \(\d+ more characters\)$", shown);
+        Assert.DoesNotContain("late-s3cr3t", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_body_says_so() => Assert.Equal("(no body)", BodyRedaction.Describe(ReadOnlyMemory<byte>.Empty, "application/json"));
 }
