@@ -94,7 +94,11 @@ public sealed class GetSnapshotOperation : SnapshotOperation
                     if (written >= request.First) return;
                     Write(snapshot, totals);
                     // Stop at the last object wanted: asking the listing for one more would fetch the next pages.
-                    if (++written >= request.First) return;
+                    if (++written >= request.First)
+                    {
+                        if (totals is not null) await totals.SettledAsync(cancellationToken);
+                        return;
+                    }
                 }
             }, cancellationToken);
             // A connection whose listing did not report (it failed first, or its provider does not take part) leaves the total unknown.

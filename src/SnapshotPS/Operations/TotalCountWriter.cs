@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using SnapshotPS.Core.Engine.Listing;
 using SnapshotPS.Core.Model;
 using SnapshotPS.Pipeline;
@@ -53,6 +56,20 @@ internal sealed class TotalCountWriter
         }
         _held.Add(snapshot);
         Flush(atEnd: false, countedByHand: false);
+    }
+
+    /// <summary>
+    /// Waits (at most half a minute) for the listings read beside the one that gave the last wanted snapshot
+    /// to say their totals, before the consumer stops them.
+    /// </summary>
+    public async Task SettledAsync(CancellationToken cancellationToken)
+    {
+        var settled = Total.WhenSettledAsync();
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(settled, Task.Delay(TimeSpan.FromSeconds(30), guard.Token)).ConfigureAwait(true);
+        guard.Cancel();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (first != settled) Total.MarkUnknown();
     }
 
     /// <param name="countedByHand">By -Id: the total is what was found, exactly.</param>

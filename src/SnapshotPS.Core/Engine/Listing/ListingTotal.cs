@@ -1,4 +1,5 @@
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace SnapshotPS.Core.Engine.Listing;
 
@@ -15,6 +16,7 @@ public sealed class ListingTotal
     private int _pending;
     private long _sum;
     private bool _unknown;
+    private TaskCompletionSource<bool> _settled = NewSignal(settled: true);
 
     /// <summary>How many listings joined so far.</summary>
     public int Joined
@@ -34,6 +36,15 @@ public sealed class ListingTotal
         get { lock (_gate) return _unknown ? null : _sum; }
     }
 
+    /// <summary>
+    /// Completes once every listing that joined has said its total: a consumer that stops early (-First)
+    /// waits for the first pages of listings read beside it (Scaleway's two APIs) rather than leave them unknown.
+    /// </summary>
+    public Task WhenSettledAsync()
+    {
+        lock (_gate) return _settled.Task;
+    }
+
     /// <summary>Some part of the listing is known to have no total (it was never read, or its provider gives none).</summary>
     public void MarkUnknown()
     {
@@ -46,7 +57,7 @@ public sealed class ListingTotal
         lock (_gate)
         {
             _joined++;
-            _pending++;
+            if (_pending++ == 0) _settled = NewSignal(settled: false);
         }
         return new Share(this);
     }
@@ -55,10 +66,17 @@ public sealed class ListingTotal
     {
         lock (_gate)
         {
-            _pending--;
             if (total is int count) _sum += count;
             else _unknown = true;
+            if (--_pending == 0) _settled.TrySetResult(true);
         }
+    }
+
+    private static TaskCompletionSource<bool> NewSignal(bool settled)
+    {
+        var signal = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (settled) signal.SetResult(true);
+        return signal;
     }
 
     internal sealed class Share
