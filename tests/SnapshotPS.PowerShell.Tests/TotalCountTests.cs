@@ -8,8 +8,10 @@ namespace SnapshotPS.PowerShell.Tests;
 /// total_count, Cinder's count, CloudMC's recordCount), an estimate when filters apply, and says "unknown"
 /// where the provider gives none (Koyeb, Outscale).
 /// </summary>
-public sealed class TotalCountTests(PowerShellFixture fixture) : IClassFixture<PowerShellFixture>
+public sealed class TotalCountTests(PowerShellFixture fixture) : IClassFixture<PowerShellFixture>, IDisposable
 {
+    public void Dispose() => fixture.Emulator.Faults.Clear();
+
     private const string ConnectOthers = """
         function Secret([string] $text) { ConvertTo-SecureString $text -AsPlainText -Force }
         Connect-SnapshotProvider -Provider Koyeb -Name koyeb -Endpoint $koyeb -SecretKey (Secret $koyebToken) -ErrorAction Stop | Out-Null
@@ -49,6 +51,28 @@ public sealed class TotalCountTests(PowerShellFixture fixture) : IClassFixture<P
         Assert.True(snapshots.Count >= 1_053);
         Assert.Equal((ulong)snapshots.Count, total);
         Assert.Equal($"Total count: {snapshots.Count}", text);
+    }
+
+    [Fact]
+    public void Throttled_and_dropped_pages_are_retried_and_the_total_stays_exact()
+    {
+        fixture.Scaleway.SeedInstanceSnapshots("nl-ams-2", 230, namePrefix: "fault-total-");
+        using var session = fixture.ConnectedSession();
+        fixture.Emulator.Faults.Add(new FaultRule
+        {
+            Provider = "scaleway", Method = "GET", PathContains = "/snapshots", Kind = FaultKind.Status, StatusCode = 429, Times = 3, RetryAfter = TimeSpan.Zero,
+        });
+        fixture.Emulator.Faults.Add(new FaultRule
+        {
+            Provider = "scaleway", Method = "GET", PathContains = "/snapshots", Kind = FaultKind.DropConnection, Times = 2,
+        });
+
+        var (total, text, snapshots) = List(session, "Get-CloudSnapshot -Location nl-ams-2 -PageSize 50");
+
+        Assert.True(snapshots.Count >= 230);
+        Assert.Equal((ulong)snapshots.Count, total);
+        Assert.Equal($"Total count: {snapshots.Count}", text);
+        Assert.True(fixture.Emulator.Faults.Hits.Count >= 5, "the faults were met");
     }
 
     [Fact]
