@@ -6,11 +6,11 @@
 .EXAMPLE
     ./build.ps1                 # Build (Release): lays out out/SnapshotPS
 .EXAMPLE
+    ./build.ps1 -Task Try       # Build the module and the emulator, open a session connected to every fake cloud
+.EXAMPLE
     ./build.ps1 -Task Test      # Build, xunit (the in-process PowerShell tests among them), Pester
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then zip out/SnapshotPS into artifacts/
-.EXAMPLE
-    ./build.ps1 -Task Try       # Build the module and the emulator, open a session connected to every fake cloud
 #>
 [CmdletBinding()]
 param(
@@ -23,6 +23,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
+
+if ($Task -eq 'Try') {
+    # Builds only the module and the emulator itself; see tools/Start-SnapshotPSSandbox.ps1.
+    & (Join-Path $PSScriptRoot 'tools/Start-SnapshotPSSandbox.ps1')
+    exit $LASTEXITCODE
+}
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -61,12 +67,6 @@ function Invoke-Package {
     Add-Type -AssemblyName 'System.IO.Compression.FileSystem'
     [System.IO.Compression.ZipFile]::CreateFromDirectory((Join-Path $PSScriptRoot 'out/SnapshotPS'), $zip)
     Write-Host "Packaged $zip"
-}
-
-if ($Task -eq 'Try') {
-    # Builds only the module and the emulator itself; see tools/Start-SnapshotPSSandbox.ps1.
-    & (Join-Path $PSScriptRoot 'tools/Start-SnapshotPSSandbox.ps1')
-    exit $LASTEXITCODE
 }
 
 Invoke-Build

@@ -56,6 +56,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     {
         var request = new GetSnapshotRequest
         {
+            TotalCountObject = PagingParameters.IncludeTotalCount ? (count, accuracy) => PagingParameters.NewTotalCount(count, accuracy) : null,
             Connection = Connection,
             AllConnections = AllConnections.IsPresent,
             Ids = Id ?? new string[0],
@@ -68,7 +69,6 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
             First = PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First,
             Skip = PagingParameters.Skip,
             Owner = Owner,
-            TotalCountObject = PagingParameters.IncludeTotalCount ? (count, accuracy) => PagingParameters.NewTotalCount(count, accuracy) : null,
         };
         Run(ct => new GetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

@@ -20,18 +20,19 @@ public sealed class GetSnapshotRequest
     public IReadOnlyList<string> Names { get; init; } = new string[0];
     public string? VolumeId { get; init; }
     public IDictionary? Tags { get; init; }
-    public IReadOnlyList<SnapshotState> States { get; init; } = new SnapshotState[0];
-    public string? Location { get; init; }
-    public int? PageSize { get; init; }
-    public ulong? First { get; init; }
-    public ulong Skip { get; init; }
-    public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
 
     /// <summary>
     /// -IncludeTotalCount: makes PowerShell's total count object from a count and its accuracy (1.0 exact,
     /// 0.0 unknown); written before the snapshots. Null when the total is not wanted.
     /// </summary>
     public System.Func<ulong, double, object>? TotalCountObject { get; init; }
+
+    public IReadOnlyList<SnapshotState> States { get; init; } = new SnapshotState[0];
+    public string? Location { get; init; }
+    public int? PageSize { get; init; }
+    public ulong? First { get; init; }
+    public ulong Skip { get; init; }
+    public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
 }
 
 /// <summary>Get-CloudSnapshot: by id (one error per missing id), or streamed from one or all connections.</summary>
