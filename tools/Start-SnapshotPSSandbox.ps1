@@ -155,6 +155,7 @@ try {
         )
         & $shell -NoLogo -NoProfile -NonInteractive -File $runFile
     } else {
+        Add-Content -Path $startupFile -Encoding UTF8 -Value 'Get-SnapshotProvider | Format-Table -AutoSize | Out-Host'
         & $shell -NoLogo -NoExit -Command ". '$($startupFile -replace "'", "''")'"
     }
     $exitCode = $LASTEXITCODE
