@@ -6,6 +6,8 @@
 .EXAMPLE
     ./build.ps1                 # Build (Release): lays out out/SnapshotPS
 .EXAMPLE
+    ./build.ps1 -Task Try       # Build the module and the emulator, open a session connected to every fake cloud
+.EXAMPLE
     ./build.ps1 -Task Test      # Build, xunit (the in-process PowerShell tests among them), Pester
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then zip out/SnapshotPS into artifacts/
@@ -14,7 +16,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Help')]
+    [ValidateSet('Build', 'Test', 'Package', 'Try', 'Help')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -23,6 +25,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
+
+if ($Task -eq 'Try') {
+    # Builds only the module and the emulator itself; see tools/Start-SnapshotPSSandbox.ps1.
+    & (Join-Path $PSScriptRoot 'tools/Start-SnapshotPSSandbox.ps1')
+    exit $LASTEXITCODE
+}
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)

@@ -69,9 +69,9 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
 
     protected override void ProcessRecord()
     {
-        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
         var request = new GetSnapshotRequest
         {
+            TotalCountObject = PagingParameters.IncludeTotalCount ? (count, accuracy) => PagingParameters.NewTotalCount(count, accuracy) : null,
             Connection = Connection,
             AllConnections = AllConnections.IsPresent,
             Ids = Id ?? new string[0],

@@ -50,6 +50,8 @@ internal sealed class PSCmdletContext : ICmdletContext
 
     public void WriteVerbose(string message) => OnPipeline(() => _cmdlet.WriteVerbose(message));
 
+    public void WriteDebug(string message) => OnPipeline(() => _cmdlet.WriteDebug(message));
+
     public void WriteProgress(ProgressUpdate progress) => OnPipeline(() =>
         _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
         {
@@ -61,7 +63,14 @@ internal sealed class PSCmdletContext : ICmdletContext
     public bool ShouldProcess(string target, string action)
     {
         var answer = false;
-        OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        try
+        {
+            OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        }
+        catch (Exception cannotAsk) when (cannotAsk is not OperationCanceledException and not PipelineStoppedException)
+        {
+            throw new ConfirmationUnavailableException(target, cannotAsk);
+        }
         return answer;
     }
 

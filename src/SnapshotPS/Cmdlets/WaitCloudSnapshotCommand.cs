@@ -8,6 +8,8 @@ namespace SnapshotPS.Cmdlets;
 [OutputType(typeof(CloudSnapshot))]
 public sealed class WaitCloudSnapshotCommand : SnapshotTargetCmdlet
 {
+    protected override bool WaitsShowProgress => true;
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public SnapshotState[] State { get; set; } = { SnapshotState.Available };
