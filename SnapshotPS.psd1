@@ -13,6 +13,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('SnapshotPS.format.ps1xml')
+    # The help ships in en-US; the same text, one page per cmdlet, is in docs/ (tools/Update-ModuleHelp.ps1).
+    HelpInfoURI          = 'https://github.com/snapshotps/SnapshotPS/tree/main/docs'
     CmdletsToExport      = @(
         'Connect-SnapshotProvider'
         'Copy-CloudSnapshot'

@@ -6,13 +6,17 @@
 .EXAMPLE
     ./build.ps1                 # Build (Release): lays out out/SnapshotPS
 .EXAMPLE
+    ./build.ps1 -Task Try       # Build the module and the emulator, open a session connected to every fake cloud
+.EXAMPLE
     ./build.ps1 -Task Test      # Build, xunit (the in-process PowerShell tests among them), Pester
 .EXAMPLE
     ./build.ps1 -Task Package   # Build, then zip out/SnapshotPS into artifacts/
+.EXAMPLE
+    ./build.ps1 -Task Help      # Build, then regenerate en-US help syntax/parameters/INPUTS and docs/ from the cmdlets
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    [ValidateSet('Build', 'Test', 'Package', 'Try', 'Help')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -21,6 +25,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
+
+if ($Task -eq 'Try') {
+    # Builds only the module and the emulator itself; see tools/Start-SnapshotPSSandbox.ps1.
+    & (Join-Path $PSScriptRoot 'tools/Start-SnapshotPSSandbox.ps1')
+    exit $LASTEXITCODE
+}
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -61,8 +71,17 @@ function Invoke-Package {
     Write-Host "Packaged $zip"
 }
 
+# This PowerShell's path, read before a build can replace the file (the test host's pwsh is built too).
+$powershell = (Get-Process -Id $PID).Path
+
+function Invoke-HelpUpdate {
+    # In a new process, so that the freshly built module is the one imported.
+    Invoke-Native -Command $powershell -Arguments @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'tools/Update-ModuleHelp.ps1'))
+}
+
 Invoke-Build
 switch ($Task) {
+    'Help' { Invoke-HelpUpdate }
     'Test' { Invoke-Test }
     'Package' { Invoke-Package }
 }

@@ -1,13 +1,14 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    Runs the Pester suite in tests/Pester with Pester 5 and prints one closing line of counts.
+    Runs the Pester suite in tests/Pester and examples/ with Pester 5 and prints one closing line of counts.
     Exits 1 when any test failed or none ran. Used by tests/run-all.sh (in the pwsh built from
     NuGet, tests/SnapshotPS.TestHost) and by build.ps1 -Task Test.
 #>
 [CmdletBinding()]
 param(
-    [string] $Path = (Join-Path $PSScriptRoot 'Pester'),
+    # The walk-throughs, and the examples' own tests (examples/*.Tests.ps1), which users copy with the examples.
+    [string[]] $Path = @((Join-Path $PSScriptRoot 'Pester'), (Join-Path $PSScriptRoot '../examples')),
     [string] $ResultFile
 )
 

@@ -11,7 +11,7 @@ public sealed class HelpTests(PowerShellFixture fixture) : IClassFixture<PowerSh
 
     private const string HelpOf = """
         $help = Get-Help -Name $name -Full
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + @('UseTransaction')
         [pscustomobject]@{
             Synopsis = $help.Synopsis
             Description = (@($help.description) | ForEach-Object { $_.Text }) -join ' '

@@ -8,7 +8,7 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
     [InlineData("Copy-CloudSnapshot", "InputObject", "Id,InputObject")]
     [InlineData("Disconnect-SnapshotProvider", "Name", "All,Name")]
     [InlineData("Export-CloudSnapshot", "InputObject", "Id,InputObject")]
-    [InlineData("Get-CloudSnapshot", "List", "Id,List")]
+    [InlineData("Get-CloudSnapshot", "List", "Id,InputObject,List")]
     [InlineData("Get-CloudSnapshotExportTask", "List", "Id,List,Snapshot")]
     [InlineData("Get-SnapshotProvider", null, "__AllParameterSets")]
     [InlineData("Grant-CloudSnapshotPermission", "InputObject", "Export,Id,InputObject,Object")]
@@ -58,10 +58,10 @@ public sealed class ParameterSetTests(PowerShellFixture fixture) : IClassFixture
 
     /// <summary>
     /// One line per parameter set: "Name!&lt;ByValue&gt;" for each parameter (! mandatory). Common parameters are
-    /// left out; the paging parameters (-First, -Skip, -IncludeTotalCount) are the cmdlet's own and must be in its help.
+    /// left out; -WhatIf, -Confirm and the paging parameters (-First, -Skip, -IncludeTotalCount) must be in the help.
     /// </summary>
     private const string DescribeSets = """
-        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + @('UseTransaction')
         function Format-Parameter([string] $Name, [bool] $Mandatory, [string[]] $Pipeline) {
             $Name + $(if ($Mandatory) { '!' } else { '' }) + $(if ($Pipeline) { '<' + (($Pipeline | Sort-Object) -join ',') + '>' } else { '' })
         }

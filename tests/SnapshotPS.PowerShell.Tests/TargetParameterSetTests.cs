@@ -36,14 +36,19 @@ public sealed class TargetParameterSetTests(PowerShellFixture fixture) : IClassF
 
     [Theory]
     [MemberData(nameof(TargetCmdlets))]
-    public void InputObject_with_Connection_is_an_ambiguous_parameter_set(string cmdlet, string cmdletClass, string extra)
+    public void A_snapshot_object_with_another_Connection_is_an_error_before_any_request(string cmdlet, string cmdletClass, string extra)
     {
         using var session = fixture.ConnectedSession();
         var id = fixture.Outscale.SeedSnapshots(1).Single();
+        var snapshot = session.Run("Get-CloudSnapshot -Id $id -Connection outscale", Vars(id)).AssertSucceeded().Output.Single();
+        fixture.Requests.Clear();
 
-        var result = session.Run($"$s = Get-CloudSnapshot -Id $id -Connection outscale; {cmdlet} -InputObject $s -Connection outscale {extra}", Vars(id));
+        var result = session.Run($"{cmdlet} -InputObject $s -Connection scaleway {extra}", new Hashtable { ["s"] = snapshot });
 
-        BindingScripts.AssertBindingError(result, "AmbiguousParameterSet", cmdletClass);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(cmdletClass.Replace("Command", "", StringComparison.Ordinal) + "InvalidArgument", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'outscale'", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, fixture.CloudRequestCount());
         Assert.True(fixture.Outscale.SnapshotExists(id));
     }
 

@@ -93,7 +93,7 @@ public sealed class ViewTests(PowerShellFixture fixture) : IClassFixture<PowerSh
         Assert.Contains((string)scaleway.Properties["Id"].Value, rendered, StringComparison.Ordinal);
         Assert.Contains((string)shared.Properties["Id"].Value, rendered, StringComparison.Ordinal);
         Assert.Contains("shared with 210987654321, 345678901234", rendered, StringComparison.Ordinal);
-        Assert.Contains("Tags         : env=prod, Name=shared-release, team=storage", rendered, StringComparison.Ordinal);
+        Assert.Contains("Tags         : env=prod; Name=shared-release; team=storage", rendered, StringComparison.Ordinal);
     }
 
     [Fact]

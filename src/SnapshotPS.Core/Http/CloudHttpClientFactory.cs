@@ -20,7 +20,7 @@ public static class CloudHttpClientFactory
     public static HttpClient Create(CloudProvider provider, Uri baseAddress, DelegatingHandler authHandler, HttpPipelineOptions options, HttpMessageHandler? transport = null)
     {
         authHandler.InnerHandler = transport ?? CreateWire(options);
-        var tracing = new TracingHandler(options.RequestIdHeader) { InnerHandler = authHandler };
+        var tracing = new TracingHandler(options) { InnerHandler = authHandler };
         var attempts = new AttemptLogHandler { InnerHandler = tracing };
         var gate = new ConcurrencyGateHandler(options.Concurrency) { InnerHandler = attempts };
         var resilience = new ResilienceHandler(provider, options) { InnerHandler = gate };

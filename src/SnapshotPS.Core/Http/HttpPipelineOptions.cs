@@ -37,6 +37,12 @@ public sealed class HttpPipelineOptions
     /// <summary>The response header that carries the provider's request id, when it has one.</summary>
     public string? RequestIdHeader { get; set; } = "X-Request-Id";
 
+    /// <summary>
+    /// Reads the provider's request id from a response body (Outscale's ResponseContext.RequestId), for a
+    /// provider that sends it there rather than in a header; null when it has none.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, string?>? RequestIdFromBody { get; set; }
+
     /// <summary>Accept any TLS certificate (lab clouds with self-signed certificates only); off by default.</summary>
     public bool SkipCertificateCheck { get; set; }
 

@@ -26,7 +26,8 @@ internal static class ResponseBody
     public static async Task BufferAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
         var content = response.Content;
-        if (content is null) return;
+        // Already read by the tracing of this attempt (a request id in the body, or -Debug).
+        if (content is null or BufferedContent) return;
         if (content.Headers.ContentLength is long declared && declared > maxBytes) throw new ResponseTooLargeException(maxBytes);
 
         MemoryStream buffer;

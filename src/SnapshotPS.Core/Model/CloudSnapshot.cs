@@ -38,7 +38,14 @@ public sealed class CloudSnapshot
 
     public int? Progress { get; init; }
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
+    /// <summary>The tags, as a <see cref="SnapshotTags"/>: its text ("env=prod; team=db") is what Export-Csv writes.</summary>
+    public IReadOnlyDictionary<string, string> Tags
+    {
+        get => _tags;
+        init => _tags = SnapshotTags.From(value);
+    }
+
+    private readonly SnapshotTags _tags = SnapshotTags.Empty;
 
     /// <summary>Who may create volumes from it; null where the provider has no sharing.</summary>
     public SnapshotPermissions? Permissions { get; init; }
@@ -49,6 +56,5 @@ public sealed class CloudSnapshot
     public override string ToString() => $"{Provider}:{Id} ({Name})";
 
     /// <summary>The tags of every snapshot without any: one shared instance nobody can change.</summary>
-    internal static readonly IReadOnlyDictionary<string, string> EmptyTags =
-        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
+    internal static readonly IReadOnlyDictionary<string, string> EmptyTags = SnapshotTags.Empty;
 }

@@ -29,6 +29,9 @@ public sealed class SnapshotQuery
 
     /// <summary>Whose snapshots a listing returns; explicit ids are read whoever owns them.</summary>
     public SnapshotOwner Owner { get; init; } = SnapshotOwner.Self;
+
+    /// <summary>Where the provider's total of the listing is reported (Get-CloudSnapshot -IncludeTotalCount), or null.</summary>
+    public Engine.Listing.ListingTotal? Total { get; init; }
 }
 
 /// <summary>

@@ -16,10 +16,17 @@ public abstract class BulkSnapshotCmdlet : SnapshotCmdlet
 {
     public const int DefaultThrottleLimit = 8;
     private ThrottledPipeline? _items;
+    private BulkProgress? _progress;
 
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    /// <summary>
+    /// True when each item waits (-Wait, or Wait-CloudSnapshot): the waits' own bar counts the items
+    /// ("37 of 200 available"), so the run shows no second one.
+    /// </summary>
+    protected virtual bool WaitsShowProgress => MyInvocation.BoundParameters.TryGetValue("Wait", out var wait) && wait is SwitchParameter { IsPresent: true };
 
     /// <summary>Starts this record's work beside those in flight; waits only when ThrottleLimit are running.</summary>
     protected void RunConcurrently(Func<CancellationToken, Task> work) => WhileRunning(() =>
@@ -28,17 +35,27 @@ public abstract class BulkSnapshotCmdlet : SnapshotCmdlet
         {
             _items = new ThrottledPipeline(ThrottleLimit, StopToken);
             Bridge = _items.Bridge;
+            _progress = WaitsShowProgress ? null : new BulkProgress(Context, MyInvocation.MyCommand.Name);
         }
+        var bodyTrace = BodyTrace;
+        var progress = _progress;
+        progress?.Started();
         _items.Add(async ct =>
         {
-            using (HttpTrace.Use(Context.WriteVerbose))
+            using (HttpTrace.Use(Context.WriteVerbose, bodyTrace))
             {
                 await work(ct);
             }
+            // Not on failure: what escapes an item (Ctrl+C, a confirmation that cannot be asked) ends the run.
+            progress?.Finished();
         });
     });
 
-    protected override void EndProcessing() => WhileRunning(() => _items?.Complete());
+    protected override void EndProcessing() => WhileRunning(() =>
+    {
+        _items?.Complete();
+        _progress?.Complete();
+    });
 
     private void WhileRunning(Action action)
     {
@@ -49,6 +66,10 @@ public abstract class BulkSnapshotCmdlet : SnapshotCmdlet
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             ThrowStopped();
+        }
+        catch (ConfirmationUnavailableException cannotAsk)
+        {
+            ThrowConfirmationUnavailable(cannotAsk);
         }
     }
 }

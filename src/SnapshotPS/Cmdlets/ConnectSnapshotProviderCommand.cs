@@ -9,7 +9,7 @@ using SnapshotPS.Operations.Connecting;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommunications.Connect, "SnapshotProvider", DefaultParameterSetName = ConfigurationSet)]
+[Cmdlet(VerbsCommunications.Connect, "SnapshotProvider", HelpUri = HelpLinks.Base + "Connect-SnapshotProvider.md", DefaultParameterSetName = ConfigurationSet)]
 [OutputType(typeof(SnapshotConnection))]
 public sealed partial class ConnectSnapshotProviderCommand : SnapshotCmdlet
 {
@@ -31,7 +31,7 @@ public sealed partial class ConnectSnapshotProviderCommand : SnapshotCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud")]
+    [Parameter(ParameterSetName = ConfigurationSet), ValidateNotNullOrEmpty, Alias("Cloud"), ArgumentCompleter(typeof(ProfileCompleter))]
     public string? Profile { get; set; }
 
     [Parameter, ValidateNotNullOrEmpty, ArgumentCompleter(typeof(LocationCompleter))] public string? Zone { get; set; }

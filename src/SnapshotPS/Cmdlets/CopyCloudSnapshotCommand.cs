@@ -5,7 +5,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Copy, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Copy, "CloudSnapshot", HelpUri = HelpLinks.Base + "Copy-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
 {
@@ -27,6 +27,7 @@ public sealed class CopyCloudSnapshotCommand : SnapshotTargetCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter]

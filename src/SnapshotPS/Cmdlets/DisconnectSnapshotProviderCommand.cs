@@ -3,7 +3,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommunications.Disconnect, "SnapshotProvider", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = NameSet)]
+[Cmdlet(VerbsCommunications.Disconnect, "SnapshotProvider", HelpUri = HelpLinks.Base + "Disconnect-SnapshotProvider.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(void))]
 public sealed class DisconnectSnapshotProviderCommand : SnapshotCmdlet
 {

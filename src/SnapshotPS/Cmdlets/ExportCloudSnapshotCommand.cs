@@ -5,7 +5,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsData.Export, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsData.Export, "CloudSnapshot", HelpUri = HelpLinks.Base + "Export-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(SnapshotExportTask), typeof(Core.Storage.SnapshotExport))]
 public sealed class ExportCloudSnapshotCommand : SnapshotTargetCmdlet
 {

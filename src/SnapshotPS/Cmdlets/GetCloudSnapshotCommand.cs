@@ -5,20 +5,30 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Get, "CloudSnapshot", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "CloudSnapshot", HelpUri = HelpLinks.Base + "Get-CloudSnapshot.md", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
 {
     private const string ListSet = "List";
     private const string IdSet = "Id";
+    private const string InputObjectSet = "InputObject";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("SnapshotId")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string[]? Id { get; set; }
+
+    /// <summary>A snapshot to read again, or an id string, hashtable or kept row (Import-Csv, ConvertFrom-Json) naming one.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [ValidateNotNull]
+    [SnapshotInput]
+    public CloudSnapshot? InputObject { get; set; }
 
     [Parameter(Position = 0, ParameterSetName = ListSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string[]? Name { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -26,6 +36,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     public string? VolumeId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -41,12 +52,16 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
     [Parameter(ParameterSetName = ListSet)]
     public SnapshotOwner Owner { get; set; } = SnapshotOwner.Self;
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Connection { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     [Alias("Zone", "Region")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LocationCompleter))]
@@ -54,9 +69,9 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
 
     protected override void ProcessRecord()
     {
-        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
         var request = new GetSnapshotRequest
         {
+            TotalCountObject = PagingParameters.IncludeTotalCount ? (count, accuracy) => PagingParameters.NewTotalCount(count, accuracy) : null,
             Connection = Connection,
             AllConnections = AllConnections.IsPresent,
             Ids = Id ?? new string[0],
@@ -69,6 +84,7 @@ public sealed class GetCloudSnapshotCommand : SnapshotCmdlet
             First = PagingParameters.First == ulong.MaxValue ? null : PagingParameters.First,
             Skip = PagingParameters.Skip,
             Owner = Owner,
+            Target = InputObject is null ? null : SnapshotTarget.Of(InputObject, null, Connection, Location),
         };
         Run(ct => new GetSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

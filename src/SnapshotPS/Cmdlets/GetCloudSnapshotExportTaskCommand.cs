@@ -5,7 +5,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Get, "CloudSnapshotExportTask", DefaultParameterSetName = ListSet)]
+[Cmdlet(VerbsCommon.Get, "CloudSnapshotExportTask", HelpUri = HelpLinks.Base + "Get-CloudSnapshotExportTask.md", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(SnapshotExportTask))]
 public sealed class GetCloudSnapshotExportTaskCommand : SnapshotCmdlet
 {
@@ -20,6 +20,7 @@ public sealed class GetCloudSnapshotExportTaskCommand : SnapshotCmdlet
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SnapshotIdCompleter))]
     public string[]? SnapshotId { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SnapshotSet)]

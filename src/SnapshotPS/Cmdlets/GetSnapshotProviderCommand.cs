@@ -5,7 +5,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Get, "SnapshotProvider")]
+[Cmdlet(VerbsCommon.Get, "SnapshotProvider", HelpUri = HelpLinks.Base + "Get-SnapshotProvider.md")]
 [OutputType(typeof(SnapshotConnection))]
 public sealed class GetSnapshotProviderCommand : SnapshotCmdlet
 {

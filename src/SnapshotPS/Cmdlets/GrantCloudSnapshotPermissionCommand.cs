@@ -10,7 +10,7 @@ namespace SnapshotPS.Cmdlets;
 /// Lets accounts (or everyone) create volumes from a snapshot; on an export (piped from
 /// Export-CloudSnapshot -Wait, or -Bucket -Key), writes a pre-signed URL that lives -ExpiresIn.
 /// </summary>
-[Cmdlet(VerbsSecurity.Grant, "CloudSnapshotPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsSecurity.Grant, "CloudSnapshotPermission", HelpUri = HelpLinks.Base + "Grant-CloudSnapshotPermission.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot), typeof(PresignedUrl))]
 public sealed class GrantCloudSnapshotPermissionCommand : SnapshotPermissionCmdlet
 {
@@ -30,6 +30,7 @@ public sealed class GrantCloudSnapshotPermissionCommand : SnapshotPermissionCmdl
     public string? Key { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     [Parameter(ParameterSetName = ObjectSet)]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]
     [ValidateNotNullOrEmpty]

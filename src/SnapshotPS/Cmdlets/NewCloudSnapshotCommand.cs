@@ -6,7 +6,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.New, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ExportSet)]
+[Cmdlet(VerbsCommon.New, "CloudSnapshot", HelpUri = HelpLinks.Base + "New-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ExportSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed partial class NewCloudSnapshotCommand : BulkSnapshotCmdlet
 {
@@ -35,6 +35,7 @@ public sealed partial class NewCloudSnapshotCommand : BulkSnapshotCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -28,7 +28,11 @@ internal sealed class PSCmdletContext : ICmdletContext
     /// <summary>PowerShell's own stop signal, captured from a refused write.</summary>
     public ExceptionDispatchInfo? Halted { get; private set; }
 
-    public void WriteObject(object item) => OnPipeline(() => _cmdlet.WriteObject(item));
+    public void WriteObject(object item) => OnPipeline(() =>
+    {
+        if (item is Core.Model.CloudSnapshot snapshot) Module.SeenSnapshots.Current.Remember(snapshot);
+        _cmdlet.WriteObject(item);
+    });
 
     public void WriteError(OperationError error) => OnPipeline(() => _cmdlet.WriteError(ToErrorRecord(error)));
 
@@ -46,6 +50,8 @@ internal sealed class PSCmdletContext : ICmdletContext
 
     public void WriteVerbose(string message) => OnPipeline(() => _cmdlet.WriteVerbose(message));
 
+    public void WriteDebug(string message) => OnPipeline(() => _cmdlet.WriteDebug(message));
+
     public void WriteProgress(ProgressUpdate progress) => OnPipeline(() =>
         _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
         {
@@ -57,7 +63,14 @@ internal sealed class PSCmdletContext : ICmdletContext
     public bool ShouldProcess(string target, string action)
     {
         var answer = false;
-        OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        try
+        {
+            OnPipeline(() => answer = _cmdlet.ShouldProcess(target, action), waitForIt: true);
+        }
+        catch (Exception cannotAsk) when (cannotAsk is not OperationCanceledException and not PipelineStoppedException)
+        {
+            throw new ConfirmationUnavailableException(target, cannotAsk);
+        }
         return answer;
     }
 

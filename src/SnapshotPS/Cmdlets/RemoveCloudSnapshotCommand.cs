@@ -1,9 +1,10 @@
 using System.Management.Automation;
+using SnapshotPS.Module;
 using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Remove, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Remove, "CloudSnapshot", HelpUri = HelpLinks.Base + "Remove-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(void))]
 public sealed class RemoveCloudSnapshotCommand : SnapshotTargetCmdlet
 {
@@ -25,6 +26,7 @@ public sealed class RemoveCloudSnapshotCommand : SnapshotTargetCmdlet
             Force = Force.IsPresent,
             Wait = Wait.IsPresent,
             Timeout = ParameterConversion.Seconds(Timeout),
+            Deleted = SeenSnapshots.Current.Forget,
         };
         RunConcurrently(ct => new RemoveSnapshotOperation(Connections, Context).ProcessAsync(request, ct));
     }

@@ -3,7 +3,7 @@ using SnapshotPS.Core.Model;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsSecurity.Revoke, "CloudSnapshotPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsSecurity.Revoke, "CloudSnapshotPermission", HelpUri = HelpLinks.Base + "Revoke-CloudSnapshotPermission.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class RevokeCloudSnapshotPermissionCommand : SnapshotPermissionCmdlet
 {

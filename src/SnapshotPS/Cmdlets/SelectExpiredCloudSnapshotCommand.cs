@@ -8,7 +8,7 @@ using SnapshotPS.Operations;
 namespace SnapshotPS.Cmdlets;
 
 /// <summary>Applies keep rules with restic's forget semantics; writes the snapshots the rules let go.</summary>
-[Cmdlet(VerbsCommon.Select, "ExpiredCloudSnapshot")]
+[Cmdlet(VerbsCommon.Select, "ExpiredCloudSnapshot", HelpUri = HelpLinks.Base + "Select-ExpiredCloudSnapshot.md")]
 [OutputType(typeof(CloudSnapshot), typeof(RetentionDecision))]
 public sealed class SelectExpiredCloudSnapshotCommand : SnapshotCmdlet
 {

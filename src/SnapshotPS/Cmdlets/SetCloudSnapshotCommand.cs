@@ -5,7 +5,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsCommon.Set, "CloudSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsCommon.Set, "CloudSnapshot", HelpUri = HelpLinks.Base + "Set-CloudSnapshot.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class SetCloudSnapshotCommand : SnapshotTargetCmdlet
 {
@@ -17,9 +17,11 @@ public sealed class SetCloudSnapshotCommand : SnapshotTargetCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? Tag { get; set; }
 
     [Parameter]
+    [TagTable]
     public Hashtable? AddTag { get; set; }
 
     [Parameter]

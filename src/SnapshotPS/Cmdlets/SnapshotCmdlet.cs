@@ -23,7 +23,25 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
     /// <summary>The connections of this cmdlet's runspace; first read on the pipeline thread.</summary>
     protected ConnectionRegistry Connections => _connections ??= RunspaceConnections.Current;
 
-    protected ICmdletContext Context => _context ??= new PSCmdletContext(this, () => _bridge, _stopping);
+    protected ICmdletContext Context => PSContext;
+
+    private PSCmdletContext PSContext => _context ??= new PSCmdletContext(this, () => _bridge, _stopping);
+
+    /// <summary>
+    /// Where -Debug's request and response bodies (secrets redacted) go, or null when debug output is off,
+    /// so that bodies are not even read for nothing.
+    /// </summary>
+    private protected Action<string>? BodyTrace => DebugIsOn ? PSContext.WriteDebug : null;
+
+    private bool DebugIsOn
+    {
+        get
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)) return bound is SwitchParameter { IsPresent: true };
+            return LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("DebugPreference"), out var preference)
+                && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+        }
+    }
 
     /// <summary>Cancelled by Ctrl+C, or when PowerShell stops taking this cmdlet's output.</summary>
     private protected CancellationToken StopToken => _stopping.Token;
@@ -43,7 +61,7 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
             PipelineBridge.Run(async bridge =>
             {
                 _bridge = bridge;
-                using (HttpTrace.Use(Context.WriteVerbose))
+                using (HttpTrace.Use(Context.WriteVerbose, BodyTrace))
                 {
                     await work(_stopping.Token);
                 }
@@ -52,6 +70,10 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             ThrowStopped();
+        }
+        catch (ConfirmationUnavailableException cannotAsk)
+        {
+            ThrowConfirmationUnavailable(cannotAsk);
         }
         finally
         {
@@ -72,6 +94,10 @@ public abstract class SnapshotCmdlet : PSCmdlet, IDisposable
         _context?.Halted?.Throw();
         throw new PipelineStoppedException();
     }
+
+    /// <summary>Ends the command with the one error of a confirmation the host could not ask.</summary>
+    private protected void ThrowConfirmationUnavailable(ConfirmationUnavailableException cannotAsk) =>
+        ThrowTerminatingError(new ErrorRecord(cannotAsk, "ConfirmationUnavailable", ErrorCategory.InvalidOperation, cannotAsk.Target));
 
     protected override void StopProcessing() => _stopping.Cancel();
 

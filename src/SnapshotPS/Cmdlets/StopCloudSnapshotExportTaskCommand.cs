@@ -4,7 +4,7 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsLifecycle.Stop, "CloudSnapshotExportTask", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsLifecycle.Stop, "CloudSnapshotExportTask", HelpUri = HelpLinks.Base + "Stop-CloudSnapshotExportTask.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(SnapshotExportTask))]
 public sealed class StopCloudSnapshotExportTaskCommand : SnapshotCmdlet
 {

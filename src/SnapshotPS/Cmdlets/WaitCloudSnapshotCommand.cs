@@ -4,10 +4,12 @@ using SnapshotPS.Operations;
 
 namespace SnapshotPS.Cmdlets;
 
-[Cmdlet(VerbsLifecycle.Wait, "CloudSnapshot", DefaultParameterSetName = InputObjectSet)]
+[Cmdlet(VerbsLifecycle.Wait, "CloudSnapshot", HelpUri = HelpLinks.Base + "Wait-CloudSnapshot.md", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CloudSnapshot))]
 public sealed class WaitCloudSnapshotCommand : SnapshotTargetCmdlet
 {
+    protected override bool WaitsShowProgress => true;
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public SnapshotState[] State { get; set; } = { SnapshotState.Available };

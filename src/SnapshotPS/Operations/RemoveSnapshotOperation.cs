@@ -14,6 +14,9 @@ public sealed class RemoveSnapshotRequest
     public bool Force { get; init; }
     public bool Wait { get; init; }
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Told the connection and id of each snapshot whose deletion was accepted (the completion cache forgets it).</summary>
+    public Action<string, string>? Deleted { get; init; }
 }
 
 /// <summary>Remove-CloudSnapshot: deletes after confirmation (High impact; -Force skips the prompt, never -WhatIf).</summary>
@@ -34,6 +37,7 @@ public sealed class RemoveSnapshotOperation : SnapshotOperation
 
             await provider.DeleteSnapshotAsync(locator, cancellationToken);
             Context.WriteVerbose($"Deletion of snapshot {locator.Id} accepted.");
+            request.Deleted?.Invoke(connection.Name, locator.Id);
             if (request.Wait)
             {
                 await SnapshotWaits.WaitAsync(Context, provider, locator, new[] { SnapshotState.Deleted },

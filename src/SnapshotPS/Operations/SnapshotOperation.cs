@@ -37,6 +37,10 @@ public abstract class SnapshotOperation
         {
             throw;
         }
+        catch (ConfirmationUnavailableException)
+        {
+            throw;
+        }
         catch (Exception failure)
         {
             Context.WriteError(OperationErrors.From(failure, CmdletPrefix, target));

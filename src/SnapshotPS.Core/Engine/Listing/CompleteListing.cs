@@ -21,34 +21,48 @@ public static class CompleteListing
     /// <summary>Page numbers from 1 (Scaleway, CloudMC).</summary>
     public static IAsyncEnumerable<T> ByPageNumber<T>(
         Func<int, CancellationToken, Task<ListingPage<T>>> fetchPage, Func<T, string?> idOf, ListingOptions options, CancellationToken cancellationToken) =>
-        RunAsync((pass, ct) => PositionalPaging.ReadAsync((index, c) => fetchPage(index + 1, c), pass, ct), idOf, options, cancellationToken);
+        RunAsync((pass, ct) => PositionalPaging.ReadAsync((index, c) => fetchPage(index + 1, c), pass, ct), idOf, options, options.Total?.Join(), cancellationToken);
 
     /// <summary>Offsets from 0, PageSize apart (Koyeb's offset and limit).</summary>
     public static IAsyncEnumerable<T> ByOffset<T>(
         Func<int, CancellationToken, Task<ListingPage<T>>> fetchAtOffset, Func<T, string?> idOf, ListingOptions options, CancellationToken cancellationToken) =>
-        RunAsync((pass, ct) => PositionalPaging.ReadAsync((index, c) => fetchAtOffset(checked(index * options.PageSize), c), pass, ct), idOf, options, cancellationToken);
+        RunAsync((pass, ct) => PositionalPaging.ReadAsync((index, c) => fetchAtOffset(checked(index * options.PageSize), c), pass, ct), idOf, options, options.Total?.Join(), cancellationToken);
 
     /// <summary>Opaque next-page tokens the provider sends (Outscale's NextPageToken); null asks for the first page.</summary>
     public static IAsyncEnumerable<T> ByToken<T>(
         Func<string?, CancellationToken, Task<ListingPage<T>>> fetchPage, Func<T, string?> idOf, ListingOptions options, CancellationToken cancellationToken) =>
-        RunAsync((pass, ct) => CursorPaging.ReadAsync(fetchPage, page => page.NextCursor, pass, ct), idOf, options, cancellationToken);
+        RunAsync((pass, ct) => CursorPaging.ReadAsync(fetchPage, page => page.NextCursor, pass, ct), idOf, options, options.Total?.Join(), cancellationToken);
 
     /// <summary>The id of the last item seen as the marker of the next page (OpenStack); null asks for the first page.</summary>
     public static IAsyncEnumerable<T> ByMarker<T>(
         Func<string?, CancellationToken, Task<ListingPage<T>>> fetchPage, Func<T, string?> idOf, ListingOptions options, CancellationToken cancellationToken) =>
-        RunAsync((pass, ct) => CursorPaging.ReadAsync(fetchPage, page => MarkerAfter(page, idOf, options), pass, ct), idOf, options, cancellationToken);
+        RunAsync((pass, ct) => CursorPaging.ReadAsync(fetchPage, page => MarkerAfter(page, idOf, options), pass, ct), idOf, options, options.Total?.Join(), cancellationToken);
 
     private static string? MarkerAfter<T>(ListingPage<T> page, Func<T, string?> idOf, ListingOptions options) =>
         page.Items.Count > 0 && (page.HasMore ?? page.Items.Count >= options.PageSize) ? idOf(page.Items[page.Items.Count - 1]) : null;
 
     private static async IAsyncEnumerable<T> RunAsync<T>(
-        Func<ListingPass<T>, CancellationToken, Task> readPass, Func<T, string?> idOf, ListingOptions options,
+        Func<ListingPass<T>, CancellationToken, Task> readPass, Func<T, string?> idOf, ListingOptions options, ListingTotal.Share? total,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var emitted = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var item in RunPassesAsync(readPass, idOf, options, total, emitted, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+        finally
+        {
+            total?.Report(null); // ended or failed before its first page said a total: unknown
+        }
+    }
+
+    private static async IAsyncEnumerable<T> RunPassesAsync<T>(
+        Func<ListingPass<T>, CancellationToken, Task> readPass, Func<T, string?> idOf, ListingOptions options, ListingTotal.Share? total,
+        HashSet<string> emitted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         for (var number = 1; ; number++)
         {
-            var pass = new ListingPass<T>(options, idOf, emitted, holdUntilRead: number > 1);
+            var pass = new ListingPass<T>(options, idOf, emitted, holdUntilRead: number > 1) { Total = number == 1 ? total : null };
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reader = ReadIntoBufferAsync(readPass, pass, stop.Token);
             try

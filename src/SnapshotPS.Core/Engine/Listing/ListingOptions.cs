@@ -38,6 +38,16 @@ public sealed class ListingOptions
     /// <summary>Passes over a listing that keeps changing before it ends with an error.</summary>
     public int MaxPasses { get; set; } = 5;
 
+    /// <summary>Where the provider's total is reported (-IncludeTotalCount), or null.</summary>
+    public ListingTotal? Total { get; set; }
+
+    /// <summary>Reports this listing's total into <paramref name="total"/> (when not null).</summary>
+    public ListingOptions CountingInto(ListingTotal? total)
+    {
+        Total = total;
+        return this;
+    }
+
     /// <summary>Pages in a row that bring nothing new before the listing ends with an error.</summary>
     public int MaxPagesWithoutProgress { get; set; } = 3;
 }

@@ -83,11 +83,19 @@ internal sealed class ListingPass<T>
         _held.Clear();
     }
 
+    /// <summary>Where the first pass reports the provider's total (-IncludeTotalCount); the first page read says it.</summary>
+    public ListingTotal.Share? Total { get; set; }
+
     public void CheckTotal(ListingPage<T> page, int pageIndex)
     {
-        if (page.TotalCount is not int total) return;
+        if (page.TotalCount is not int total)
+        {
+            Total?.Report(null);
+            return;
+        }
         if (total < 0) throw ListingErrors.InvalidTotal(_options, total);
         var room = Math.Max(0L, total - (long)pageIndex * _options.PageSize);
         if (page.Items.Count > room) throw ListingErrors.MoreThanTotal(_options, pageIndex, total);
+        Total?.Report(total);
     }
 }

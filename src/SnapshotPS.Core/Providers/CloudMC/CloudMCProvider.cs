@@ -78,7 +78,7 @@ public sealed partial class CloudMCProvider : SnapshotProviderBase
     private async IAsyncEnumerable<CloudSnapshot> ListAsync(string environment, SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = new SnapshotFilter(query);
-        await foreach (var snapshot in Listing(environment, query.VolumeId, query.PageSize ?? DefaultPerPage, query.ItemsWanted, cancellationToken).ConfigureAwait(false))
+        await foreach (var snapshot in Listing(environment, query.VolumeId, query.PageSize ?? DefaultPerPage, query.ItemsWanted, cancellationToken, query.Total).ConfigureAwait(false))
         {
             var normalized = Normalize(snapshot);
             if (filter.Matches(normalized)) yield return normalized;
@@ -107,12 +107,13 @@ public sealed partial class CloudMCProvider : SnapshotProviderBase
         }
     }
 
-    private IAsyncEnumerable<CloudMCSnapshot> Listing(string environment, string? volumeId, int pageSize, int? itemsWanted, CancellationToken cancellationToken) =>
+    private IAsyncEnumerable<CloudMCSnapshot> Listing(string environment, string? volumeId, int pageSize, int? itemsWanted, CancellationToken cancellationToken, ListingTotal? total = null) =>
         CompleteListing.ByPageNumber((page, ct) => _api.ListPageAsync(environment, volumeId, page, pageSize, ct), s => s.Id,
             new ListingOptions(CloudProvider.CloudMC, $"snapshots in environment {environment} of service {_settings.ServiceCode}", pageSize)
             {
                 MaxConcurrentPages = _settings.ConcurrentPages,
                 ItemsWanted = itemsWanted,
+                Total = total,
             },
             cancellationToken);
 

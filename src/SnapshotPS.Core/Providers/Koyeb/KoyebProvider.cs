@@ -62,7 +62,7 @@ public sealed partial class KoyebProvider : SnapshotProviderBase
         var statuses = KoyebMapping.StatusesFor(query.States);
         if (statuses is { Count: 0 }) yield break; // no Koyeb status maps to the states asked for
         var filter = new SnapshotFilter(query);
-        await foreach (var snapshot in ReadAllAsync(query.Location ?? _settings.Region, statuses, query.PageSize ?? MaxPerPage, query.ItemsWanted, cancellationToken)
+        await foreach (var snapshot in ReadAllAsync(query.Location ?? _settings.Region, statuses, query.PageSize ?? MaxPerPage, query.ItemsWanted, cancellationToken, query.Total)
             .ConfigureAwait(false))
         {
             if (filter.Matches(snapshot)) yield return snapshot;
@@ -70,13 +70,14 @@ public sealed partial class KoyebProvider : SnapshotProviderBase
     }
 
     private async IAsyncEnumerable<CloudSnapshot> ReadAllAsync(string? region, IReadOnlyList<string>? statuses, int pageSize, int? itemsWanted,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, ListingTotal? total = null)
     {
         var filter = new KoyebSnapshotsApi.ListFilter { OrganizationId = _settings.OrganizationId, Region = region, Statuses = statuses };
         var options = new ListingOptions(CloudProvider.Koyeb, region is null ? "snapshots" : $"snapshots in region {region}", pageSize)
         {
             MaxConcurrentPages = _settings.ConcurrentPages,
             ItemsWanted = itemsWanted,
+            Total = total, // Koyeb's ListSnapshotsReply has no count (reference §4): reported as unknown
         };
         var pages = CompleteListing.ByOffset((offset, ct) => _api.ListPageAsync(filter, offset, pageSize, ct), s => s.Id, options, cancellationToken);
         await foreach (var snapshot in pages.ConfigureAwait(false)) yield return KoyebMapping.ToSnapshot(snapshot, _connection);

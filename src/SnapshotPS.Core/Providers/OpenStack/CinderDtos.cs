@@ -51,6 +51,9 @@ internal sealed class CinderSnapshotList : IValidatedReply
     public List<CinderSnapshot>? Snapshots { get; set; }
     public List<CinderLink>? SnapshotsLinks { get; set; }
 
+    /// <summary>The total before paging, sent with with_count=true (3.45+).</summary>
+    public int? Count { get; set; }
+
     public void Validate() => ReplyFields.RequireEach(ReplyFields.Require(Snapshots, "snapshots"), "snapshots", (s, field) => s.Validate(field));
 }
 

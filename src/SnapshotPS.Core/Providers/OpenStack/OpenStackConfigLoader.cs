@@ -154,6 +154,19 @@ public sealed class OpenStackConfigLoader
         if (entry.Verify is { } verify) Set("Insecure", OpenStackConfig.IsTrue(verify) ? "false" : "true", "verify");
     }
 
+    /// <summary>The clouds of the first clouds.yaml found, for completion; none when there is none or it is malformed.</summary>
+    public IReadOnlyList<string> CloudNames()
+    {
+        try
+        {
+            return FirstFile(CloudsFiles).File?.Clouds?.Keys.ToList() ?? (IReadOnlyList<string>)Array.Empty<string>();
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
     private (string? Path, CloudsFile? File) FirstFile(IEnumerable<string> candidates)
     {
         foreach (var path in candidates)

@@ -100,11 +100,13 @@ public sealed partial class OpenStackProvider : SnapshotProviderBase, IProviderA
             VolumeId = query.VolumeId,
             Metadata = query.Tags.Where(CinderApi.CanFilterOn).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
             AllProjects = _settings.AllProjects,
+            WithCount = query.Total is not null,
         };
         var options = new ListingOptions(CloudProvider.OpenStack, $"Cinder snapshots in region {Describe(region)}", pageSize)
         {
             MaxConcurrentPages = _settings.ConcurrentPages,
             ItemsWanted = query.ItemsWanted,
+            Total = query.Total,
         };
         var pages = CompleteListing.ByMarker((marker, ct) => _cinder.ListPageAsync(region, wire, marker, pageSize, ct), s => s.Id, options, cancellationToken);
         await foreach (var snapshot in pages.ConfigureAwait(false))

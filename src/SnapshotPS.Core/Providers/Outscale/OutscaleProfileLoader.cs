@@ -65,6 +65,24 @@ public sealed class OutscaleProfileLoader
         return settings;
     }
 
+    /// <summary>The profiles of the osc config file, for completion; none when it is missing or malformed.</summary>
+    public IReadOnlyList<string> ProfileNames()
+    {
+        try
+        {
+            var path = ConfigPaths.FirstOrDefault(File.Exists);
+            if (path is null) return Array.Empty<string>();
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).Select(p => p.Name).ToList()
+                : Array.Empty<string>();
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
     private static JsonElement? ReadProfile(string path, string name, bool explicitlyNamed)
     {
         JsonDocument document;

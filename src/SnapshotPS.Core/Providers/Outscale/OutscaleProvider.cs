@@ -83,7 +83,7 @@ public sealed partial class OutscaleProvider : SnapshotProviderBase
                     OutscaleJsonContext.Default.ReadSnapshotsRequest, OutscaleJsonContext.Default.ReadSnapshotsResponse, idempotent: true, ct).ConfigureAwait(false);
                 return new ListingPage<OutscaleSnapshot>(page.Snapshots!, nextCursor: page.NextPageToken);
             },
-            s => s.SnapshotId, Listing($"snapshots in region {Region}", pageSize, query.ItemsWanted), cancellationToken);
+            s => s.SnapshotId, Listing($"snapshots in region {Region}", pageSize, query.ItemsWanted).CountingInto(query.Total), cancellationToken);
         await foreach (var snapshot in snapshots.ConfigureAwait(false))
         {
             var normalized = OutscaleMapping.FromSnapshot(snapshot, _connection, Region);

@@ -22,6 +22,7 @@ internal sealed class OutscaleTransport : IDisposable
     {
         var options = settings.Http.Clone();
         options.RequestIdHeader = null;
+        options.RequestIdFromBody = OutscaleRequestId.Read;
         options.IsRefusedWithoutEffect = IsThrottledAsync;
         // Outscale's documented retry rule (reference §10): 2^attempt + uniform(0, 3) seconds, at most 30 s.
         options.Backoff = attempt => Min(

@@ -73,6 +73,21 @@ public sealed class ScalewayProfileLoader
         return settings;
     }
 
+    /// <summary>The profiles of the scw config file ("default" for its top level), for completion; none when it is missing or malformed.</summary>
+    public IReadOnlyList<string> ProfileNames()
+    {
+        try
+        {
+            if (!File.Exists(ConfigPath)) return Array.Empty<string>();
+            var file = Parse(ConfigPath);
+            return new[] { "default" }.Concat(file.Profiles?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
     private static ScwConfigFile Parse(string path)
     {
         try

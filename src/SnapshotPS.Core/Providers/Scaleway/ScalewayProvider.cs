@@ -78,7 +78,7 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
         var listings = new List<IAsyncEnumerable<CloudSnapshot>>
         {
             FromInstance(CompleteListing.ByPageNumber((page, ct) => _instance.ListPageAsync(zone, instanceFilter, page, pageSize, ct),
-                s => s.Id, Listing($"Instance snapshots in zone {zone}", pageSize, query.ItemsWanted), cancellationToken), zone),
+                s => s.Id, Listing($"Instance snapshots in zone {zone}", pageSize, query.ItemsWanted).CountingInto(query.Total), cancellationToken), zone),
         };
         if (ScalewayZones.HasBlockStorage(zone))
         {
@@ -91,12 +91,12 @@ public sealed partial class ScalewayProvider : SnapshotProviderBase
                 VolumeId = query.VolumeId,
             };
             listings.Add(FromBlock(CompleteListing.ByPageNumber((page, ct) => _block.ListPageAsync(zone, blockFilter, page, pageSize, ct),
-                s => s.Id, Listing($"Block Storage snapshots in zone {zone}", pageSize, query.ItemsWanted), cancellationToken), zone));
+                s => s.Id, Listing($"Block Storage snapshots in zone {zone}", pageSize, query.ItemsWanted).CountingInto(query.Total), cancellationToken), zone));
         }
 
         // Both APIs are read side by side, unless the caller wants only the first few: then the
-        // Block Storage API is asked only once the Instance API has run out.
-        var merged = query.ItemsWanted is null
+        // Block Storage API is asked only once the Instance API has run out (but at once when its total is wanted).
+        var merged = query.ItemsWanted is null || query.Total is not null
             ? MergedListing.InOrderReadingAhead(listings, cancellationToken)
             : MergedListing.OneAfterAnother(listings, cancellationToken);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
