@@ -28,7 +28,15 @@ public sealed class SnapshotExport
     /// <summary>The object storage endpoint holding the object.</summary>
     public Uri Endpoint { get; init; } = null!;
 
-    public static SnapshotExport From(StoredObject stored, string connection, CloudProvider provider, string snapshotId, string? taskId, DiskImageFormat? format) => new()
+    /// <summary>
+    /// The access key id of the bucket's owner when the export went into a bucket of other keys (Export-CloudSnapshot
+    /// -BucketCredential); null when the connection's own keys read it. An id, never the secret: reading the object
+    /// again takes the owner's keys through -BucketCredential.
+    /// </summary>
+    public string? BucketOwnerAccessKey { get; init; }
+
+    public static SnapshotExport From(StoredObject stored, string connection, CloudProvider provider, string snapshotId, string? taskId, DiskImageFormat? format,
+        string? bucketOwnerAccessKey = null) => new()
     {
         Connection = connection,
         Provider = provider,
@@ -41,6 +49,7 @@ public sealed class SnapshotExport
         LastModified = stored.LastModified,
         DiskImageFormat = format,
         Endpoint = stored.Endpoint,
+        BucketOwnerAccessKey = bucketOwnerAccessKey,
     };
 
     public override string ToString() => $"{Bucket}/{Key} ({SizeBytes} bytes, snapshot {SnapshotId} on {Connection})";

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SnapshotPS.Core.Connections;
 using SnapshotPS.Core.Model;
 using SnapshotPS.Core.Storage;
 using SnapshotPS.Operations;
@@ -40,6 +41,11 @@ public sealed class GrantCloudSnapshotPermissionCommand : SnapshotPermissionCmdl
     [Parameter(ParameterSetName = ObjectSet)]
     public TimeSpan? ExpiresIn { get; set; }
 
+    [Parameter(ParameterSetName = ExportSet)]
+    [Parameter(ParameterSetName = ObjectSet)]
+    [Credential]
+    public PSCredential? BucketCredential { get; set; }
+
     protected override bool Grants => true;
 
     protected override void ProcessRecord()
@@ -49,7 +55,10 @@ public sealed class GrantCloudSnapshotPermissionCommand : SnapshotPermissionCmdl
             base.ProcessRecord();
             return;
         }
-        var request = new ShareExportRequest { Export = Export, Bucket = Bucket, Key = Key, Connection = Connection, ExpiresIn = ExpiresIn };
+        var request = new ShareExportRequest { Export = Export, Bucket = Bucket, Key = Key, Connection = Connection, ExpiresIn = ExpiresIn,
+            BucketAccessKey = BucketCredential?.UserName,
+            BucketSecretKey = BucketCredential is null ? null : SecretValue.FromSecureString(BucketCredential.Password),
+        };
         RunConcurrently(ct => new ShareExportOperation(Connections, Context).ProcessAsync(request, ct));
     }
 }

@@ -25,4 +25,9 @@ public sealed partial class NewCloudSnapshotCommand
     [Parameter(Mandatory = true, ParameterSetName = ObjectSet)]
     [ValidateNotNullOrEmpty]
     public string? Key { get; set; }
+
+    [Parameter(ParameterSetName = ExportSet)]
+    [Parameter(ParameterSetName = ObjectSet)]
+    [Credential]
+    public PSCredential? BucketCredential { get; set; }
 }

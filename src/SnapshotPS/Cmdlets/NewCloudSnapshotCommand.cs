@@ -74,6 +74,8 @@ public sealed partial class NewCloudSnapshotCommand : BulkSnapshotCmdlet
             Export = Export,
             Bucket = Bucket,
             Key = Key,
+            BucketAccessKey = BucketCredential?.UserName,
+            BucketSecretKey = BucketCredential is null ? null : Core.Connections.SecretValue.FromSecureString(BucketCredential.Password),
             SizeBytes = MyInvocation.BoundParameters.ContainsKey(nameof(SizeBytes)) ? SizeBytes : null,
             Name = Name,
             Description = Description,

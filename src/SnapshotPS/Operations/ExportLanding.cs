@@ -21,8 +21,9 @@ internal static class ExportLanding
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(5);
 
     /// <param name="storage">The store to look in; the connection's own when null (a bucket owner's keys otherwise).</param>
+    /// <param name="bucketOwnerAccessKey">The access key id <paramref name="storage"/> is signed with when it is a bucket owner's, recorded on the export.</param>
     public static async Task<SnapshotExport> FindAsync(SnapshotConnection connection, SnapshotExportTask task, string? requestedKey, TimeSpan within,
-        CancellationToken cancellationToken, ObjectStorageClient? storage = null)
+        CancellationToken cancellationToken, ObjectStorageClient? storage = null, string? bucketOwnerAccessKey = null)
     {
         storage ??= connection.GetStorage();
         var key = task.Key ?? requestedKey;
@@ -33,7 +34,7 @@ internal static class ExportLanding
         {
             var found = await FindOnceAsync(storage, task, key, cancellationToken);
             if (found is not null)
-                return SnapshotExport.From(found, connection.Name, connection.Provider, task.SnapshotId, task.Id, task.DiskImageFormat);
+                return SnapshotExport.From(found, connection.Name, connection.Provider, task.SnapshotId, task.Id, task.DiskImageFormat, bucketOwnerAccessKey);
             if (DateTime.UtcNow >= deadline)
                 throw new ObjectStorageException(ObjectStorageErrorKind.NoSuchKey,
                     $"Export task {task.Id} of snapshot {task.SnapshotId} completed, but bucket '{task.Bucket}' at {storage.Endpoint} holds no " +

@@ -74,11 +74,11 @@ public sealed class ExportSnapshotOperation : SnapshotOperation
             }
             var left = (request.Timeout ?? SnapshotWaits.DefaultTimeout) - (DateTime.UtcNow - started);
             // With -BucketCredential the bucket is another account's: its owner's keys look for the object.
-            using var ownerStorage = request.BucketAccessKey is { } ownerKey && request.BucketSecretKey is { } ownerSecret
-                ? connection.NewStorageClient(ownerKey, ownerSecret) : null;
+            using var ownerStorage = BucketOwnerStorage.Open(connection, request.BucketAccessKey, request.BucketSecretKey);
             try
             {
-                Context.WriteObject(await ExportLanding.FindAsync(connection, done, request.Key, left, cancellationToken, ownerStorage));
+                Context.WriteObject(await ExportLanding.FindAsync(connection, done, request.Key, left, cancellationToken, ownerStorage,
+                    ownerStorage is null ? null : request.BucketAccessKey));
             }
             catch (Exception missing) when (missing is not OperationCanceledException)
             {

@@ -22,6 +22,10 @@ public sealed class NewSnapshotRequest
     public string? Bucket { get; init; }
     public string? Key { get; init; }
 
+    /// <summary>The bucket owner's keys (-BucketCredential) when the bucket is another account's.</summary>
+    public string? BucketAccessKey { get; init; }
+    public SecretValue? BucketSecretKey { get; init; }
+
     /// <summary>The disk's size; for an import from a bucket, read from the QCOW2 header (else the object's size) when not given.</summary>
     public long? SizeBytes { get; init; }
     public string? Name { get; init; }
@@ -64,7 +68,11 @@ public sealed class NewSnapshotOperation : SnapshotOperation
             if (request.Location is not null) provider.ValidateLocation(request.Location, "Location");
             if (request.SnapshotType is not null && (provider.Capabilities & ProviderCapabilities.ImportFromBucket) == 0)
                 throw InputValidation.Invalid("SnapshotType", $"{provider.Provider} takes no kind of snapshot: -SnapshotType chooses what a Scaleway import from a bucket becomes.");
-            var import = fromObject ? SnapshotImports.Plan(connection, HolderOf(request.Export, connection), bucket!, key!) : null;
+            var holder = HolderOf(request.Export, connection);
+            if (!fromObject && request.BucketAccessKey is not null)
+                throw InputValidation.Invalid("BucketCredential", "the bucket owner's keys read an import from object storage: give them with -Bucket and -Key, or with a piped export.");
+            using var ownerStorage = fromObject ? BucketOwnerStorage.Open(holder, request.BucketAccessKey, request.BucketSecretKey, request.Export) : null;
+            var import = fromObject ? SnapshotImports.Plan(connection, holder, bucket!, key!, ownerStorage) : null;
             var create = new CreateSnapshotRequest
             {
                 VolumeId = request.VolumeId,

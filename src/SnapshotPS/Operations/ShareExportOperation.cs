@@ -16,6 +16,10 @@ public sealed class ShareExportRequest
     public string? Key { get; init; }
     public string? Connection { get; init; }
     public TimeSpan? ExpiresIn { get; init; }
+
+    /// <summary>The bucket owner's keys (-BucketCredential) when the bucket is another account's.</summary>
+    public string? BucketAccessKey { get; init; }
+    public SecretValue? BucketSecretKey { get; init; }
 }
 
 /// <summary>Grant-CloudSnapshotPermission on an export: a pre-signed GET URL that lives -ExpiresIn (1 s to 7 days).</summary>
@@ -48,7 +52,8 @@ public sealed class ShareExportOperation : SnapshotOperation
             if (string.IsNullOrEmpty(bucket)) throw InputValidation.Invalid("Bucket", "name the bucket holding the object, or pipe an export from Export-CloudSnapshot -Wait.");
             if (string.IsNullOrEmpty(key)) throw InputValidation.Invalid("Key", "name the object's key, or pipe an export from Export-CloudSnapshot -Wait.");
             var connection = Connections.Resolve(request.Export?.Connection ?? request.Connection);
-            var storage = connection.GetStorage();
+            using var ownerStorage = BucketOwnerStorage.Open(connection, request.BucketAccessKey, request.BucketSecretKey, request.Export);
+            var storage = ownerStorage ?? connection.GetStorage();
             if (request.Export is { } export && !SameEndpoint(export.Endpoint, storage.Endpoint))
                 throw InputValidation.Invalid("Export", $"the export is in {export.Endpoint}, but connection '{connection.Name}' uses the object storage at {storage.Endpoint}.");
             if (!Context.ShouldProcess($"{bucket}/{key} on {connection.Name}", $"Create a URL anyone can download the object with for {lifetime}")) return;

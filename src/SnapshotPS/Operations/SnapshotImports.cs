@@ -37,12 +37,16 @@ internal sealed class SnapshotImports
     /// The import of bucket/key held by <paramref name="holder"/>'s object storage into <paramref name="destination"/>;
     /// refuses, before any request, a destination that can read neither a URL nor that store.
     /// </summary>
-    public static SnapshotImports Plan(SnapshotConnection destination, SnapshotConnection holder, string bucket, string key)
+    /// <param name="ownerStorage">The holder's store signed with the bucket owner's keys (-BucketCredential), when the bucket is another account's.</param>
+    public static SnapshotImports Plan(SnapshotConnection destination, SnapshotConnection holder, string bucket, string key, ObjectStorageClient? ownerStorage = null)
     {
         var provider = destination.GetClient();
         var capabilities = provider.Capabilities;
         if ((capabilities & ProviderCapabilities.ImportFromBucket) != 0)
         {
+            if (ownerStorage is not null)
+                throw InputValidation.Invalid("BucketCredential",
+                    $"{destination.Provider} imports from a bucket with the connection's own keys; it takes no bucket owner's keys.");
             if (holder != destination && !holder.SharesStorageWith(destination))
                 throw InputValidation.Invalid("Bucket",
                     $"{destination.Provider} imports from its own object storage ({destination.StorageEndpoint}), but the object is in {holder.StorageEndpoint} (connection '{holder.Name}'): " +
@@ -51,7 +55,7 @@ internal sealed class SnapshotImports
         }
         provider.Require(ProviderCapabilities.ImportFromUrl,
             $"{destination.Provider} can import only from a URL or a bucket it can read; give -ImportUri where the provider allows it.");
-        return new SnapshotImports(holder.GetStorage(), bucket, key, byUrl: true);
+        return new SnapshotImports(ownerStorage ?? holder.GetStorage(), bucket, key, byUrl: true);
     }
 
     /// <summary>Refuses -ImportUri on a provider that imports only from its own buckets, naming the alternative.</summary>

@@ -41,9 +41,14 @@ public sealed class TwoStoresFixture : IAsyncLifetime
         return options;
     }
 
-    /// <summary>Connects through Connect-SnapshotProvider's operation, with the store's endpoint and keys as -Storage* parameters.</summary>
-    public static void Connect(ConnectionRegistry registry, string name, EmulatorHost cloud, S3rverFixture? store, string region = OutscaleFake.DefaultRegion)
+    /// <summary>
+    /// Connects through Connect-SnapshotProvider's operation, with the store's endpoint and keys as -Storage* parameters;
+    /// <paramref name="storageKeys"/> other than the store's make an account whose keys cannot read the store's buckets.
+    /// </summary>
+    public static void Connect(ConnectionRegistry registry, string name, EmulatorHost cloud, S3rverFixture? store, string region = OutscaleFake.DefaultRegion,
+        (string AccessKey, string SecretKey)? storageKeys = null)
     {
+        var keys = storageKeys ?? (S3rverFixture.AccessKey, S3rverFixture.SecretKey);
         var context = new RecordingContext();
         new ConnectProviderOperation(registry, context, environment: _ => null).Process(new ConnectProviderRequest
         {
@@ -56,8 +61,8 @@ public sealed class TwoStoresFixture : IAsyncLifetime
             Storage = new StorageParameters
             {
                 Endpoint = store?.ServiceUrl,
-                AccessKey = store is null ? null : S3rverFixture.AccessKey,
-                SecretKey = store is null ? null : SecretValue.FromPlainText(S3rverFixture.SecretKey),
+                AccessKey = store is null ? null : keys.AccessKey,
+                SecretKey = store is null ? null : SecretValue.FromPlainText(keys.SecretKey),
             },
             PollInterval = TimeSpan.FromMilliseconds(20),
         });
