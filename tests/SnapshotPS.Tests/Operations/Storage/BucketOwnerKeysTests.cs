@@ -143,4 +143,22 @@ public sealed class BucketOwnerKeysTests : IClassFixture<TwoStoresFixture>
         var create = _clouds.CloudA.Requests.Snapshot().Last(r => r.Path.EndsWith("/CreateSnapshot", StringComparison.Ordinal)).Body!;
         Assert.Contains("X-Amz-Credential=" + S3rverFixture.AccessKey, WebUtility.UrlDecode(create.Replace("\\u0026", "&")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AProviderThatImportsFromItsOwnBucketsRefusesBucketCredentialBeforeAnyRequest()
+    {
+        TwoStoresFixture.ConnectScaleway(_registry, "scw", _clouds.CloudA, _clouds.StoreA);
+        var calls = _clouds.CloudA.Requests.Snapshot().Count;
+
+        await new NewSnapshotOperation(_registry, _context).ProcessAsync(new NewSnapshotRequest
+        {
+            Bucket = S3rverFixture.Bucket, Key = "any.qcow2", Connection = "scw", BucketAccessKey = S3rverFixture.AccessKey, BucketSecretKey = OwnerSecret,
+        }, CancellationToken.None);
+
+        var error = Assert.Single(_context.Errors);
+        Assert.Equal("NewCloudSnapshotInvalidArgument", error.ErrorId);
+        Assert.Contains("-BucketCredential", error.Exception.Message);
+        Assert.Empty(_context.ShouldProcessCalls);
+        Assert.Equal(calls, _clouds.CloudA.Requests.Snapshot().Count);
+    }
 }
