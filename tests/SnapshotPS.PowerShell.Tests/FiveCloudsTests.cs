@@ -40,6 +40,34 @@ public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<P
         }
     }
 
+    [Fact]
+    public void Export_Csv_of_all_five_clouds_writes_each_provider_record_as_its_json_not_a_type_name()
+    {
+        var prefix = "csv-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 1, namePrefix: prefix + "scw-");
+        fixture.Outscale.SeedSnapshots(1, tags: [new KeyValuePair<string, string>("Name", prefix + "osc-1")]);
+        fixture.Emulator.Koyeb.SeedSnapshots(1, prefix + "kyb-");
+        fixture.Emulator.CloudMC.SeedSnapshots(fixture.Emulator.CloudMC.AddVolume(), 1, prefix + "cmc-");
+        fixture.Emulator.OpenStack.SeedSnapshots(fixture.Emulator.OpenStack.AddVolume(), 1, prefix + "ost-");
+        using var session = fixture.ConnectedSession();
+        session.Run(ConnectAll, Variables()).AssertSucceeded();
+
+        var variables = Variables();
+        variables["pattern"] = prefix + "*";
+        var csv = session.Run("Get-CloudSnapshot -AllConnections -Name $pattern | ConvertTo-Csv -NoTypeInformation", variables).AssertSucceeded().OutputOf<string>();
+        var rows = session.Run("$csv | ConvertFrom-Csv", new Hashtable { ["csv"] = csv.ToArray() }).AssertSucceeded().Output;
+
+        Assert.Equal(5, rows.Count);
+        Assert.DoesNotContain(csv, line => line.Contains("SnapshotPS.Core", StringComparison.Ordinal));
+        foreach (var row in rows)
+        {
+            var record = (string)row.Properties["ProviderObject"].Value;
+            var id = (string)row.Properties["Id"].Value;
+            using var json = System.Text.Json.JsonDocument.Parse(record);
+            Assert.Contains(id, record, StringComparison.Ordinal);
+        }
+    }
+
     private Hashtable Variables() => new()
     {
         ["koyeb"] = fixture.Emulator.KoyebEndpoint,

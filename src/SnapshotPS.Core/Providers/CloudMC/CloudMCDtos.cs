@@ -9,6 +9,9 @@ namespace SnapshotPS.Core.Providers.CloudMC;
 
 public sealed class CloudMCSnapshot
 {
+    /// <summary>The record as the API sent it, in JSON: what Export-Csv and string conversion show.</summary>
+    public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this, CloudMCJsonContext.Default.CloudMCSnapshot);
+
     public string Id { get; set; } = "";
     public string? Name { get; set; }
     public string? State { get; set; }

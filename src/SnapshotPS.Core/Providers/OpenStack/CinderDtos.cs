@@ -10,6 +10,9 @@ namespace SnapshotPS.Core.Providers.OpenStack;
 
 public sealed class CinderSnapshot
 {
+    /// <summary>The record as the API sent it, in JSON: what Export-Csv and string conversion show.</summary>
+    public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this, CinderJsonContext.Default.CinderSnapshot);
+
     public string Id { get; set; } = "";
     public string? Name { get; set; }
     public string? Description { get; set; }

@@ -7,6 +7,9 @@ namespace SnapshotPS.Core.Providers.Outscale;
 
 public sealed class OutscaleSnapshot
 {
+    /// <summary>The record as the API sent it, in JSON: what Export-Csv and string conversion show.</summary>
+    public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this, OutscaleJsonContext.Default.OutscaleSnapshot);
+
     public string SnapshotId { get; set; } = "";
     public string? AccountId { get; set; }
     public string? AccountAlias { get; set; }

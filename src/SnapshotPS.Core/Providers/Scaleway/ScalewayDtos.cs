@@ -9,6 +9,9 @@ namespace SnapshotPS.Core.Providers.Scaleway;
 
 public sealed class ScalewayInstanceSnapshot
 {
+    /// <summary>The record as the API sent it, in JSON: what Export-Csv and string conversion show.</summary>
+    public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this, ScalewayJsonContext.Default.ScalewayInstanceSnapshot);
+
     public string Id { get; set; } = "";
     public string? Name { get; set; }
     public string? VolumeType { get; set; }
@@ -79,6 +82,9 @@ internal sealed class SnapshotPatchBody
 
 public sealed class ScalewayBlockSnapshot : IValidatedReply
 {
+    /// <summary>The record as the API sent it, in JSON: what Export-Csv and string conversion show.</summary>
+    public override string ToString() => System.Text.Json.JsonSerializer.Serialize(this, ScalewayJsonContext.Default.ScalewayBlockSnapshot);
+
     public string Id { get; set; } = "";
     public string? Name { get; set; }
     public ScalewayParentVolume? ParentVolume { get; set; }
