@@ -17,14 +17,8 @@ public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<P
     [Fact]
     public void AllConnections_lists_the_snapshots_of_all_five_clouds_in_one_table()
     {
-        var prefix = "five-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 1, namePrefix: prefix + "scw-");
-        fixture.Outscale.SeedSnapshots(1, tags: [new KeyValuePair<string, string>("Name", prefix + "osc-1")]);
-        fixture.Emulator.Koyeb.SeedSnapshots(1, prefix + "kyb-");
-        fixture.Emulator.CloudMC.SeedSnapshots(fixture.Emulator.CloudMC.AddVolume(), 1, prefix + "cmc-");
-        fixture.Emulator.OpenStack.SeedSnapshots(fixture.Emulator.OpenStack.AddVolume(), 1, prefix + "ost-");
-        using var session = fixture.ConnectedSession();
-        session.Run(ConnectAll, Variables()).AssertSucceeded();
+        var prefix = SeedOneSnapshotOnEachCloud("five-");
+        using var session = ConnectAllFive();
 
         var listed = session.Run("Get-CloudSnapshot -AllConnections -Name $pattern", new Hashtable { ["pattern"] = prefix + "*" }).AssertSucceeded().Output;
         var table = session.Render(listed);
@@ -43,14 +37,8 @@ public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<P
     [Fact]
     public void Export_Csv_of_all_five_clouds_writes_each_provider_record_as_its_json_not_a_type_name()
     {
-        var prefix = "csv-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 1, namePrefix: prefix + "scw-");
-        fixture.Outscale.SeedSnapshots(1, tags: [new KeyValuePair<string, string>("Name", prefix + "osc-1")]);
-        fixture.Emulator.Koyeb.SeedSnapshots(1, prefix + "kyb-");
-        fixture.Emulator.CloudMC.SeedSnapshots(fixture.Emulator.CloudMC.AddVolume(), 1, prefix + "cmc-");
-        fixture.Emulator.OpenStack.SeedSnapshots(fixture.Emulator.OpenStack.AddVolume(), 1, prefix + "ost-");
-        using var session = fixture.ConnectedSession();
-        session.Run(ConnectAll, Variables()).AssertSucceeded();
+        var prefix = SeedOneSnapshotOnEachCloud("csv-");
+        using var session = ConnectAllFive();
 
         var variables = Variables();
         variables["pattern"] = prefix + "*";
@@ -66,6 +54,25 @@ public sealed class FiveCloudsTests(PowerShellFixture fixture) : IClassFixture<P
             using var json = System.Text.Json.JsonDocument.Parse(record);
             Assert.Contains(id, record, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>One snapshot on each fake cloud, named with a fresh prefix, which it returns.</summary>
+    private string SeedOneSnapshotOnEachCloud(string kind)
+    {
+        var prefix = kind + Guid.NewGuid().ToString("N")[..6] + "-";
+        fixture.Scaleway.SeedInstanceSnapshots("fr-par-1", 1, namePrefix: prefix + "scw-");
+        fixture.Outscale.SeedSnapshots(1, tags: [new KeyValuePair<string, string>("Name", prefix + "osc-1")]);
+        fixture.Emulator.Koyeb.SeedSnapshots(1, prefix + "kyb-");
+        fixture.Emulator.CloudMC.SeedSnapshots(fixture.Emulator.CloudMC.AddVolume(), 1, prefix + "cmc-");
+        fixture.Emulator.OpenStack.SeedSnapshots(fixture.Emulator.OpenStack.AddVolume(), 1, prefix + "ost-");
+        return prefix;
+    }
+
+    private PowerShellSession ConnectAllFive()
+    {
+        var session = fixture.ConnectedSession();
+        session.Run(ConnectAll, Variables()).AssertSucceeded();
+        return session;
     }
 
     private Hashtable Variables() => new()

@@ -16,14 +16,9 @@ public sealed class ConnectionNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var matcher = new WildcardMatcher(wordToComplete.Trim('\'', '"') + "*");
+        var matcher = CompletionText.PrefixOf(wordToComplete);
         return RunspaceConnections.Current.All()
             .Where(c => matcher.IsMatch(c.Name))
-            .Select(c => new CompletionResult(AsArgument(c.Name), c.Name, CompletionResultType.ParameterValue, c.ToString()));
+            .Select(c => CompletionText.Result(c.Name, c.ToString()));
     }
-
-    private static string AsArgument(string name) =>
-        name.Length > 0 && name[0] != '-' && name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
-            ? name
-            : "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";
 }

@@ -22,14 +22,14 @@ public sealed class ProfileCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var matcher = new WildcardMatcher(wordToComplete.Trim('\'', '"') + "*");
+        var matcher = CompletionText.PrefixOf(wordToComplete);
         var provider = fakeBoundParameters["Provider"] is { } named && Enum.TryParse(named.ToString(), ignoreCase: true, out CloudProvider parsed) ? parsed : (CloudProvider?)null;
         return ProfilesOf(provider)
             .Where(p => matcher.IsMatch(p.Name))
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .Select(g => g.First())
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(p => new CompletionResult(Quoted(p.Name), p.Name, CompletionResultType.ParameterValue, p.Description));
+            .Select(p => CompletionText.Result(p.Name, p.Description));
     }
 
     private static IEnumerable<(string Name, string Description)> ProfilesOf(CloudProvider? provider)
@@ -54,9 +54,4 @@ public sealed class ProfileCompleter : IArgumentCompleter
             return null;
         }
     }
-
-    private static string Quoted(string value) =>
-        value.Length > 0 && value[0] != '-' && value.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
-            ? value
-            : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
 }

@@ -17,7 +17,7 @@ public sealed class SnapshotIdCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var matcher = new WildcardMatcher(wordToComplete.Trim('\'', '"') + "*");
+        var matcher = CompletionText.PrefixOf(wordToComplete);
         var byName = string.Equals(parameterName, "Name", StringComparison.OrdinalIgnoreCase);
         var seen = SeenSnapshots.Current.Of(fakeBoundParameters["Connection"]?.ToString());
         return seen
@@ -25,11 +25,6 @@ public sealed class SnapshotIdCompleter : IArgumentCompleter
             .Where(c => c.Value.Length > 0 && matcher.IsMatch(c.Value))
             .GroupBy(c => c.Value, StringComparer.Ordinal)
             .Select(g => g.First())
-            .Select(c => new CompletionResult(Quoted(c.Value), c.Value, CompletionResultType.ParameterValue, c.Snapshot.Describe()));
+            .Select(c => CompletionText.Result(c.Value, c.Snapshot.Describe()));
     }
-
-    private static string Quoted(string value) =>
-        value.Length > 0 && value[0] != '-' && value.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/')
-            ? value
-            : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
 }

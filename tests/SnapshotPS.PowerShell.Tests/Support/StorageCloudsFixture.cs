@@ -8,36 +8,11 @@ namespace SnapshotPS.PowerShell.Tests.Support;
 /// Two OUTSCALE clouds for the object storage cmdlets in a real PowerShell: each writes exports to and reads
 /// imports from its own s3rver, so connection "a" (eu-west-2) and "b" (us-east-2) are two accounts with two stores.
 /// </summary>
-public sealed class StorageCloudsFixture : IAsyncLifetime
+public sealed class StorageCloudsFixture : TwoStoredClouds
 {
-    public S3rverFixture StoreA { get; } = new();
-    public S3rverFixture StoreB { get; } = new();
-    public EmulatorHost CloudA { get; private set; } = null!;
-    public EmulatorHost CloudB { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ModuleLayout.ManifestPath))
-            throw new InvalidOperationException($"Build the solution first: {ModuleLayout.ManifestPath} is missing.");
-        await Task.WhenAll(StoreA.InitializeAsync(), StoreB.InitializeAsync());
-        CloudA = await EmulatorHost.StartAsync(WithStore(StoreA));
-        CloudB = await EmulatorHost.StartAsync(WithStore(StoreB));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await CloudA.DisposeAsync();
-        await CloudB.DisposeAsync();
-        await StoreA.DisposeAsync();
-        await StoreB.DisposeAsync();
-    }
-
-    private static EmulatorOptions WithStore(S3rverFixture store)
-    {
-        var options = EmulatorOptions.Instant();
-        options.ObjectStorage = store.Options;
-        return options;
-    }
+    public override Task InitializeAsync() => File.Exists(ModuleLayout.ManifestPath)
+        ? base.InitializeAsync()
+        : throw new InvalidOperationException($"Build the solution first: {ModuleLayout.ManifestPath} is missing.");
 
     /// <summary>A runspace connected as "a" and "b", each with -StorageEndpoint and -StorageCredential of its store.</summary>
     public PowerShellSession ConnectedSession(PSHost? host = null)

@@ -9,36 +9,20 @@ namespace SnapshotPS.Tests.Operations.Storage;
 /// Two OUTSCALE clouds, each writing exports to and reading imports from its own s3rver (two accounts with
 /// two stores), and a third emulator that keeps exports in memory only (an export that never lands).
 /// </summary>
-public sealed class TwoStoresFixture : IAsyncLifetime
+public sealed class TwoStoresFixture : TwoStoredClouds
 {
-    public S3rverFixture StoreA { get; } = new();
-    public S3rverFixture StoreB { get; } = new();
-    public EmulatorHost CloudA { get; private set; } = null!;
-    public EmulatorHost CloudB { get; private set; } = null!;
     public EmulatorHost NoStoreCloud { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await Task.WhenAll(StoreA.InitializeAsync(), StoreB.InitializeAsync());
-        CloudA = await EmulatorHost.StartAsync(WithStore(StoreA));
-        CloudB = await EmulatorHost.StartAsync(WithStore(StoreB));
+        await base.InitializeAsync();
         NoStoreCloud = await EmulatorHost.StartAsync(EmulatorOptions.Instant());
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await CloudA.DisposeAsync();
-        await CloudB.DisposeAsync();
         await NoStoreCloud.DisposeAsync();
-        await StoreA.DisposeAsync();
-        await StoreB.DisposeAsync();
-    }
-
-    private static EmulatorOptions WithStore(S3rverFixture store)
-    {
-        var options = EmulatorOptions.Instant();
-        options.ObjectStorage = store.Options;
-        return options;
+        await base.DisposeAsync();
     }
 
     /// <summary>
